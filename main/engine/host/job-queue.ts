@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import PQueue from 'p-queue';
+import { LatentshopError, toErrorData, type LatentshopErrorData } from '../../../preload/contract/errors';
+import type { JobPriority, JobProgress, JobSpec } from '../../../preload/contract/types';
+import type { EngineJobResult } from '../protocol';
+import type { EngineHost } from './engine-host';
+import { EtaEstimator } from './eta';
+
+export interface JobQueueEvents {
+  queued: [{ jobId: string; op: JobSpec['op'] }];
+  progress: [JobProgress];
+  done: [{ jobId: string; result: EngineJobResult }];
+  error: [{ jobId: string; error: LatentshopErrorData }];
+}
+
+interface JobEntry {
+  spec: JobSpec;
+  abort: AbortController;
+  eta: EtaEstimator;
+  running: boolean;
+}
+
+/** How long a running job may ignore cancel before the engine is restarted under it. */
+export const CANCEL_GRACE_MS = 800;
+const PRIORITY: Record<JobPriority, number> = { interactive: 10, batch: 0 };
+
+/** Jobs run one at a time per engine; interactive jobs jump ahead of batch jobs. */
+export class JobQueue extends EventEmitter<JobQueueEvents> {
+  private readonly queue = new PQueue({ concurrency: 1 });
+  private readonly jobs = new Map<string, JobEntry>();
+
+  constructor(private readonly host: EngineHost) {
+    super();
+    host.on('progress', (jobId, fraction, stage) => this.onProgress(jobId, fraction, stage));
+  }
+
+  submit(spec: JobSpec, priority: JobPriority = 'interactive'): string {
+    const jobId = `job_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+    const entry: JobEntry = { spec, abort: new AbortController(), eta: new EtaEstimator(), running: false };
+    this.jobs.set(jobId, entry);
+    this.emit('queued', { jobId, op: spec.op });
+    this.queue
+      .add(() => this.run(jobId, entry), { priority: PRIORITY[priority], signal: entry.abort.signal })
+      .catch((error: unknown) => this.finishWithError(jobId, entry.abort.signal.aborted ? cancelled() : error));
+    return jobId;
+  }
+
+  cancel(jobId: string): void {
+    const entry = this.jobs.get(jobId);
+    if (!entry || entry.abort.signal.aborted) return;
+    entry.abort.abort();
+    if (!entry.running) return;
+    this.host.cancel(jobId);
+    // A job stuck in one long native call cannot see the signal: restart the engine under it.
+    setTimeout(() => {
+      if (this.jobs.has(jobId)) this.host.restart('a job did not stop when cancelled');
+    }, CANCEL_GRACE_MS).unref();
+  }
+
+  get size(): number {
+    return this.jobs.size;
+  }
+
+  private async run(jobId: string, entry: JobEntry): Promise<void> {
+    entry.running = true;
+    entry.eta.start();
+    try {
+      const result = await this.host.call('runJob', { jobId, spec: entry.spec });
+      if (!this.jobs.delete(jobId)) return;
+      this.emit('done', { jobId, result });
+    } catch (error) {
+      this.finishWithError(jobId, entry.abort.signal.aborted ? cancelled() : error);
+    }
+  }
+
+  private onProgress(jobId: string, fraction: number, stage: string): void {
+    const entry = this.jobs.get(jobId);
+    if (!entry || entry.abort.signal.aborted) return;
+    const progress: JobProgress = { jobId, op: entry.spec.op, fraction, stage };
+    const etaSeconds = entry.eta.update(fraction);
+    if (etaSeconds !== undefined) progress.etaSeconds = etaSeconds;
+    this.emit('progress', progress);
+  }
+
+  private finishWithError(jobId: string, error: unknown): void {
+    if (!this.jobs.delete(jobId)) return;
+    this.emit('error', { jobId, error: toErrorData(error) });
+  }
+}
+
+function cancelled(): LatentshopError {
+  return new LatentshopError('CANCELLED', 'Cancelled.');
+}

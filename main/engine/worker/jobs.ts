@@ -1,0 +1,23 @@
+import type { JobSpec } from '../../../preload/contract/types';
+import type { OpContext } from '../ops/context';
+import { resizeRaster } from '../ops/resize/resize';
+import type { EngineJobResult } from '../protocol';
+import { ImageStore } from './image-store';
+
+type Handler<S extends JobSpec> = (spec: S, ctx: OpContext, store: ImageStore) => Promise<EngineJobResult>;
+type HandlerMap = { [Op in JobSpec['op']]: Handler<Extract<JobSpec, { op: Op }>> };
+
+/** One entry per job op: each later capability registers its handler here. */
+const handlers: HandlerMap = {
+  resize: async (spec, ctx, store) => {
+    const source = await store.get(spec.imageId);
+    const resized = await resizeRaster(source, spec, ctx);
+    const id = await store.put(resized);
+    return { kind: 'image', image: ImageStore.describe(id, resized) };
+  },
+};
+
+export function runJobSpec(spec: JobSpec, ctx: OpContext, store: ImageStore): Promise<EngineJobResult> {
+  const handler = handlers[spec.op] as Handler<JobSpec>;
+  return handler(spec, ctx, store);
+}

@@ -1,0 +1,3 @@
+export type * from './service';
+export type * from './types';
+export type { ErrorCode, LatentshopErrorData } from './errors';

@@ -1,0 +1,105 @@
+/** Plain data types shared by every runtime. No imports of runtime code here. */
+
+export type BackendName = 'tensorflow-gpu' | 'tensorflow' | 'wasm' | 'cpu';
+
+export interface BackendInfo {
+  /** The tfjs backend in use. */
+  name: BackendName;
+  /** Why this backend was chosen, including why better ones were skipped. */
+  reason: string;
+  /** Whether wasm SIMD is on (wasm backend only). */
+  simd?: boolean;
+}
+
+export interface ModelFamilySummary {
+  id: string;
+  title: string;
+  roles: string[];
+  path: string;
+}
+
+export interface EngineInfo {
+  backend: BackendInfo;
+  versions: { app: string; tfjs: string; node: string; sharp: string; electron?: string };
+  models: ModelFamilySummary[];
+  /** 'electron' or 'browser': how the UI is being served. */
+  mode: 'electron' | 'browser' | 'cli';
+}
+
+export type ImageFormat = 'png' | 'jpeg' | 'webp' | 'tiff';
+
+/** An image the engine holds. Pixels stay in the engine; the UI sees a preview URL. */
+export interface ImageInfo {
+  id: string;
+  /** File name for display, e.g. "shoe.jpg". */
+  name: string;
+  width: number;
+  height: number;
+  channels: 1 | 2 | 3 | 4;
+  bitDepth: 8 | 16;
+  /** The source file's format, when it came from a file. */
+  format?: ImageFormat;
+  hasIcc: boolean;
+  hasExif: boolean;
+  /** URL of an 8-bit PNG preview, served by the transport (token included where needed). */
+  previewUrl: string;
+}
+
+export type JobPriority = 'interactive' | 'batch';
+
+export interface ResizeJobSpec {
+  op: 'resize';
+  imageId: string;
+  /** Scale factor, 0.01–16. Ignored when width and height are given. */
+  scale?: number;
+  width?: number;
+  height?: number;
+}
+
+/** Every long operation, as a tagged union. Later issues add members. */
+export type JobSpec = ResizeJobSpec;
+
+export type JobOp = JobSpec['op'];
+
+export interface JobStarted {
+  jobId: string;
+}
+
+export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface JobProgress {
+  jobId: string;
+  op: JobOp;
+  /** 0–1. */
+  fraction: number;
+  /** Short stage name, e.g. "decode", "resize", "encode". */
+  stage: string;
+  /** Estimated seconds left, when known. */
+  etaSeconds?: number;
+  /** Optional preview of the partial result. */
+  previewUrl?: string;
+}
+
+export interface ImageResult {
+  kind: 'image';
+  image: ImageInfo;
+}
+
+export type JobResult = ImageResult;
+
+export interface ExportOptions {
+  format: ImageFormat;
+  /** 1–100 for JPEG and WebP; default 92. */
+  quality?: number;
+  /** Output bit depth; 16 only for PNG and TIFF. Default: the image's own. */
+  bitDepth?: 8 | 16;
+  /** Keep EXIF and the ICC profile of the source. Default true. */
+  keepMetadata?: boolean;
+  /** Allow replacing an existing file, including the source. Default false. */
+  overwrite?: boolean;
+}
+
+export interface ExportResult {
+  path: string;
+  bytes: number;
+}
