@@ -1,0 +1,62 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../engine/io/test-fixtures';
+import { cli } from './test-helpers';
+
+let dir = '';
+let cleanup: () => Promise<void> = async () => undefined;
+beforeAll(async () => ({ dir, cleanup } = await makeTempDir()));
+afterAll(() => cleanup());
+
+describe('latentshop usage', () => {
+  it.each([
+    [['resize'], /^latentshop resize: missing the input file\n/],
+    [['resize', 'a.png', '--scale', '2'], /missing -o <output>/],
+    [['resize', 'a.png', '-o', 'b.png'], /give --scale, or --width/],
+    [['resize', 'a.png', '--scale', 'big', '-o', 'b.png'], /--scale must be a number/],
+    [['resize', 'a.png', '--scale', '2', '--width', '5', '-o', 'b.png'], /not both/],
+    [['resize', 'a.png', '--scale', '2', '-o', 'b.gif'], /cannot tell the format/],
+    [['resize', 'a.png', '--scale', '2', '-o', 'b.png', '--bogus'], /Unknown option '--bogus'/],
+    [['frobnicate'], /unknown command "frobnicate"/],
+    [[], /no command given/],
+  ])('exits 2 on bad usage: %j', async (argv, message) => {
+    const { code, err, out } = await cli(...argv);
+    expect(code).toBe(2);
+    expect(err).toMatch(message);
+    expect(out).toBe('');
+  });
+
+  it('prints help on stdout with exit 0', async () => {
+    for (const argv of [['--help'], ['resize', '--help'], ['info', '-h']]) {
+      const { code, out } = await cli(...argv);
+      expect(code).toBe(0);
+      expect(out).toMatch(/^Usage: latentshop/);
+    }
+  });
+});
+
+describe('latentshop info', () => {
+  it('reports the backend and versions as JSON', async () => {
+    const { code, out } = await cli('info', '--json');
+    expect(code).toBe(0);
+    const info = JSON.parse(out) as { backend: { name: string; reason: string }; versions: Record<string, string>; mode: string };
+    expect(['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu']).toContain(info.backend.name);
+    expect(info.versions).toMatchObject({ node: process.versions.node, sharp: sharp.versions.sharp });
+    expect(info.mode).toBe('cli');
+  });
+});
+
+describe('the real process', () => {
+  it('sets the exit code and keeps stack traces off stderr', () => {
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'main/cli/main.ts', ...args], { cwd: root, encoding: 'utf8' });
+    const bad = run('resize', join(dir, 'nope.png'), '--scale', '2', '-o', join(dir, 'z.png'));
+    expect(bad.status).toBe(1);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run('resize').status).toBe(2);
+  }, 30_000);
+});

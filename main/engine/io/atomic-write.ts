@@ -1,0 +1,111 @@
+import { randomBytes } from 'node:crypto';
+import { link, open, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { LatentshopError } from '../../../preload/contract/errors';
+import type { ExportOptions, ExportResult } from '../../../preload/contract/types';
+import { encodeRaster } from './encode';
+import type { RasterImage } from './raster';
+
+export interface AtomicWriteOptions {
+  /** Replace an existing file (default true, like fs.writeFile). When false an existing file is never touched. */
+  overwrite?: boolean;
+}
+
+/**
+ * Writes `data` so that `path` holds either its old content or all of the new: a
+ * unique temp file in the same folder (same filesystem, so rename is atomic) is
+ * written, fsynced, then renamed over `path`. A crash leaves at most a hidden
+ * `.name.<random>.tmp` file, never a partial `path`.
+ */
+export async function writeFileAtomic(path: string, data: Uint8Array, opts: AtomicWriteOptions = {}): Promise<void> {
+  const target = resolve(path);
+  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const handle = await open(temp, 'wx');
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    if (opts.overwrite === false) await linkNoClobber(temp, target);
+    else await rename(temp, target);
+    await syncFolder(dirname(target));
+  } catch (error) {
+    throw writeError(target, error);
+  } finally {
+    // On failure, and after link() (which leaves the temp name), remove the temp file.
+    await rm(temp, { force: true }).catch(() => undefined);
+  }
+}
+
+/** Encodes and writes atomically. Never replaces the source or an existing file unless `options.overwrite`. */
+export async function exportRaster(raster: RasterImage, path: string, options: ExportOptions): Promise<ExportResult> {
+  const target = resolve(path);
+  const overwrite = options.overwrite === true;
+  if (!overwrite) await refuseExisting(target, raster.metadata.sourcePath);
+  const data = await encodeRaster(raster, options);
+  await writeFileAtomic(target, data, { overwrite });
+  return { path: target, bytes: data.byteLength };
+}
+
+async function refuseExisting(target: string, sourcePath: string | undefined): Promise<void> {
+  const existing = await stat(target).catch(() => undefined);
+  if (!existing) return;
+  const source = sourcePath ? await stat(sourcePath).catch(() => undefined) : undefined;
+  // Same inode catches the source reached through a symlink, a hard link or another letter case.
+  if (source && source.dev === existing.dev && source.ino === existing.ino) {
+    throw new LatentshopError(
+      'WOULD_OVERWRITE_SOURCE',
+      `Saving would replace the original, ${basename(target)}. Choose another name, or allow overwriting.`,
+      target,
+    );
+  }
+  throw exists(target);
+}
+
+/** link() fails if the target exists, so no check-then-write race can clobber a file. */
+async function linkNoClobber(temp: string, target: string): Promise<void> {
+  try {
+    await link(temp, target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw exists(target);
+    // Filesystems without hard links (FAT, some network shares): check, then rename.
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
+    if (await stat(target).catch(() => undefined)) throw exists(target);
+    await rename(temp, target);
+  }
+}
+
+async function syncFolder(folder: string): Promise<void> {
+  // Makes the rename itself durable; folders cannot be opened this way on Windows.
+  const handle = await open(folder, 'r').catch(() => undefined);
+  await handle?.sync().catch(() => undefined);
+  await handle?.close().catch(() => undefined);
+}
+
+function exists(target: string): LatentshopError {
+  return new LatentshopError(
+    'FILE_EXISTS',
+    `${basename(target)} already exists. Choose another name, or allow overwriting.`,
+    target,
+  );
+}
+
+function writeError(target: string, error: unknown): LatentshopError {
+  if (error instanceof LatentshopError) return error;
+  const name = basename(target);
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const reasons: Record<string, string> = {
+    ENOSPC: 'the disk is full',
+    EDQUOT: 'the disk quota is used up',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'the disk is read-only',
+    ENOENT: 'the folder does not exist',
+    EISDIR: 'a folder has that name',
+  };
+  const reason = (code && reasons[code]) ?? `error ${code ?? 'unknown'}`;
+  return new LatentshopError('WRITE_FAILED', `${name} could not be saved: ${reason}.`, target);
+}

@@ -1,0 +1,103 @@
+import sharp, { type Sharp } from 'sharp';
+import { LatentshopError } from '../../../preload/contract/errors';
+import type { ExportOptions } from '../../../preload/contract/types';
+import { to8bit, withBitDepth } from './convert';
+import { formatLabel, MAX_SIDE, WEBP_MAX_SIDE } from './formats';
+import { type ColourFamily, metadataChunks } from './metadata-chunks';
+import { insertAfterIhdr } from './png-chunks';
+import type { RasterImage } from './raster';
+import { rasterColourspace, sharpFromRaster } from './sharp-raster';
+
+const DEFAULT_QUALITY = 92;
+
+/**
+ * Encodes a raster. PNG and TIFF keep 16 bits; JPEG and WebP are 8-bit. With
+ * keepMetadata (default) the ICC profile and EXIF go along unchanged, except EXIF
+ * orientation, which becomes 1 because the pixels are already upright.
+ *
+ * How: sharp cannot attach raw ICC/EXIF bytes to raw pixels, but it keeps whatever
+ * its *input* carries. So PNG output gets iCCP/eXIf chunks spliced in directly, and
+ * other formats are encoded from a fast uncompressed PNG "carrier" holding those chunks.
+ * TIFF output keeps the ICC profile only: libvips does not write EXIF into TIFF.
+ */
+export async function encodeRaster(raster: RasterImage, options: ExportOptions): Promise<Buffer> {
+  const pixels = withBitDepth(raster, outputBitDepth(raster, options));
+  checkSize(pixels, options.format);
+  const family: ColourFamily = options.format === 'webp' || pixels.channels > 2 ? 'rgb' : 'grey';
+  const keep = options.keepMetadata !== false;
+  const chunks = metadataChunks(raster.metadata, family, { icc: keep, exif: keep });
+  try {
+    if (options.format === 'png') return insertAfterIhdr(await withFormat(sharpFromRaster(pixels), pixels, options).toBuffer(), chunks);
+    const source = chunks.length > 0 ? await carrier(pixels, chunks) : sharpFromRaster(pixels);
+    return await withFormat(source, pixels, options).toBuffer();
+  } catch (error) {
+    const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+    throw new LatentshopError('WRITE_FAILED', `${raster.metadata.name} could not be saved as ${formatLabel(options.format)}: ${reason}`);
+  }
+}
+
+export interface PreviewOptions {
+  /** Shrink (never enlarge) so neither side exceeds this; a 24 MP photo needs no 24 MP preview. */
+  maxSide?: number;
+}
+
+/** An 8-bit RGBA PNG for display, fast rather than small. An RGB profile goes along so the UI can colour-manage. */
+export async function encodePreviewPng(raster: RasterImage, opts: PreviewOptions = {}): Promise<Buffer> {
+  let pipeline = sharpFromRaster(to8bit(raster));
+  if (opts.maxSide !== undefined) {
+    pipeline = pipeline.resize(opts.maxSide, opts.maxSide, { fit: 'inside', withoutEnlargement: true, kernel: 'lanczos3' });
+  }
+  const png = await pipeline
+    .toColourspace('srgb')
+    .ensureAlpha()
+    .png({ compressionLevel: 1, adaptiveFiltering: false })
+    .toBuffer();
+  return insertAfterIhdr(png, metadataChunks(raster.metadata, 'rgb', { icc: true, exif: false }));
+}
+
+function outputBitDepth(raster: RasterImage, options: ExportOptions): 8 | 16 {
+  const sixteenOk = options.format === 'png' || options.format === 'tiff';
+  if (options.bitDepth === 16 && !sixteenOk) {
+    throw new LatentshopError('BAD_ARGUMENT', `${formatLabel(options.format)} cannot store 16 bits per channel. Choose PNG or TIFF.`);
+  }
+  return sixteenOk ? (options.bitDepth ?? raster.bitDepth) : 8;
+}
+
+function checkSize(raster: RasterImage, format: ExportOptions['format']): void {
+  const limit = format === 'webp' ? WEBP_MAX_SIDE : MAX_SIDE;
+  if (raster.width > limit || raster.height > limit) {
+    throw new LatentshopError(
+      'BAD_ARGUMENT',
+      `${raster.width} × ${raster.height} is too large for ${formatLabel(format)} (at most ${limit} pixels per side).`,
+    );
+  }
+}
+
+/** Uncompressed PNG: cheap to write and read back, and the only input that can carry our chunks. */
+async function carrier(raster: RasterImage, chunks: Buffer[]): Promise<Sharp> {
+  const colourspace = rasterColourspace(raster.channels, raster.bitDepth);
+  const png = await sharpFromRaster(raster).toColourspace(colourspace).png({ compressionLevel: 0 }).toBuffer();
+  return sharp(insertAfterIhdr(png, chunks), { limitInputPixels: false }).keepIccProfile().keepExif();
+}
+
+function withFormat(pipeline: Sharp, raster: RasterImage, options: ExportOptions): Sharp {
+  const quality = options.quality ?? DEFAULT_QUALITY;
+  const colourspace = options.format === 'webp' ? 'srgb' : rasterColourspace(raster.channels, raster.bitDepth);
+  const out = pipeline.toColourspace(colourspace);
+  switch (options.format) {
+    case 'png':
+      return out.png({ compressionLevel: 6 });
+    case 'jpeg':
+      // JPEG has no alpha: composite on white, as other editors do, rather than on black.
+      return (raster.channels % 2 === 0 ? out.flatten({ background: '#ffffff' }) : out).jpeg({
+        quality,
+        // Photographers export at high quality; don't halve colour resolution then.
+        chromaSubsampling: quality >= 90 ? '4:4:4' : '4:2:0',
+      });
+    case 'webp':
+      return out.webp({ quality, alphaQuality: 100 });
+    case 'tiff':
+      // sharp's TIFF default is JPEG compression (8-bit, no alpha); deflate is lossless.
+      return out.tiff({ compression: 'deflate', predictor: 'horizontal' });
+  }
+}

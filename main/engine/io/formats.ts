@@ -1,0 +1,41 @@
+import { extname } from 'node:path';
+import type { ImageFormat } from '../../../preload/contract/types';
+
+/** Formats Latentshop reads and writes, in the order we name them to people. */
+export const IMAGE_FORMATS: readonly ImageFormat[] = ['jpeg', 'png', 'webp', 'tiff'];
+
+/** Decompression-bomb guard: 200 MP is a 16-bit RGBA raster of 1.6 GB. */
+export const DEFAULT_MAX_PIXELS = 200_000_000;
+
+/** Largest side PNG, JPEG and TIFF encoders accept; WebP stops at 16383. */
+export const MAX_SIDE = 65535;
+export const WEBP_MAX_SIDE = 16383;
+
+const EXTENSIONS: Record<string, ImageFormat> = {
+  '.jpg': 'jpeg',
+  '.jpeg': 'jpeg',
+  '.jpe': 'jpeg',
+  '.png': 'png',
+  '.webp': 'webp',
+  '.tif': 'tiff',
+  '.tiff': 'tiff',
+};
+
+export function isImageFormat(value: string): value is ImageFormat {
+  return (IMAGE_FORMATS as readonly string[]).includes(value);
+}
+
+/** The format a file name implies, e.g. "out.JPG" → "jpeg"; undefined when unknown. */
+export function formatFromPath(path: string): ImageFormat | undefined {
+  return EXTENSIONS[extname(path).toLowerCase()];
+}
+
+/** Short name people recognise, for messages: "JPEG", "WebP". */
+export function formatLabel(format: string): string {
+  return format === 'webp' ? 'WebP' : format.toUpperCase();
+}
+
+export function megapixels(pixels: number): string {
+  const mp = pixels / 1_000_000;
+  return mp >= 10 ? mp.toFixed(0) : mp.toFixed(1);
+}

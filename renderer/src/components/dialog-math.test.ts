@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { allowedDepths, defaultName, toOptions, withFormat } from './export-math';
+import { linked, targetSize, toRequest } from './resize-math';
+
+describe('resize form', () => {
+  it('builds a scale or a size request, within the contract limits', () => {
+    expect(toRequest({ mode: 'scale', scalePct: 50, width: 0, height: 0 })).toEqual({ scale: 0.5 });
+    expect(toRequest({ mode: 'scale', scalePct: 0.5, width: 0, height: 0 })).toBeNull();
+    expect(toRequest({ mode: 'size', scalePct: 0, width: 640, height: 480 })).toEqual({ width: 640, height: 480 });
+    expect(toRequest({ mode: 'size', scalePct: 0, width: 640.5, height: 480 })).toBeNull();
+  });
+
+  it('keeps the aspect ratio and previews the size', () => {
+    expect(linked(400, 4000, 3000)).toBe(300);
+    expect(targetSize({ mode: 'scale', scalePct: 25, width: 0, height: 0 }, 1001, 3)).toEqual({ width: 250, height: 1 });
+  });
+});
+
+describe('export form', () => {
+  it('allows 16-bit only for PNG and TIFF, and fixes it on format change', () => {
+    expect(allowedDepths('jpeg')).toEqual([8]);
+    const form = { format: 'png' as const, quality: 92, bitDepth: 16 as const, keepMetadata: true, name: 'shoe.png' };
+    expect(withFormat(form, 'jpeg')).toMatchObject({ bitDepth: 8, name: 'shoe.jpg' });
+  });
+
+  it('sends quality only for lossy formats', () => {
+    expect(toOptions({ format: 'webp', quality: 80, bitDepth: 8, keepMetadata: false, name: 'a.webp' })).toEqual({
+      format: 'webp', bitDepth: 8, keepMetadata: false, quality: 80,
+    });
+    expect(toOptions({ format: 'png', quality: 80, bitDepth: 16, keepMetadata: true, name: 'a.png' })).not.toHaveProperty('quality');
+    expect(defaultName('photo.final.JPG', 'tiff')).toBe('photo.final.tif');
+  });
+});

@@ -1,0 +1,55 @@
+import type { ExportOptions, ImageFormat, ImageInfo } from '../../../preload/contract';
+
+export const FORMATS: readonly ImageFormat[] = ['png', 'jpeg', 'webp', 'tiff'];
+export const DEFAULT_QUALITY = 92;
+
+const EXTENSION: Record<ImageFormat, string> = { png: 'png', jpeg: 'jpg', webp: 'webp', tiff: 'tif' };
+
+export interface ExportForm {
+  format: ImageFormat;
+  quality: number;
+  bitDepth: 8 | 16;
+  keepMetadata: boolean;
+  name: string;
+}
+
+/** Quality only means something for the lossy encoders. */
+export function isLossy(format: ImageFormat): boolean {
+  return format === 'jpeg' || format === 'webp';
+}
+
+/** 16-bit output exists only in PNG and TIFF (the contract rejects it elsewhere). */
+export function allowedDepths(format: ImageFormat): Array<8 | 16> {
+  return format === 'png' || format === 'tiff' ? [8, 16] : [8];
+}
+
+/** The source name with the new format's extension, e.g. "shoe.jpg" → "shoe.png". */
+export function defaultName(source: string, format: ImageFormat): string {
+  const base = source.replace(/\.[^.]+$/, '') || 'image';
+  return `${base}.${EXTENSION[format]}`;
+}
+
+/** A form starting from the image: same format where we can write it, same bit depth. */
+export function initialForm(image: ImageInfo): ExportForm {
+  const format = image.format ?? 'png';
+  const depth = allowedDepths(format).includes(image.bitDepth) ? image.bitDepth : 8;
+  return { format, quality: DEFAULT_QUALITY, bitDepth: depth, keepMetadata: true, name: defaultName(image.name, format) };
+}
+
+/** Fixes fields a format change made invalid (16-bit JPEG, the old extension). */
+export function withFormat(form: ExportForm, format: ImageFormat): ExportForm {
+  const bitDepth = allowedDepths(format).includes(form.bitDepth) ? form.bitDepth : 8;
+  return { ...form, format, bitDepth, name: defaultName(form.name, format) };
+}
+
+export function toOptions(form: ExportForm): ExportOptions {
+  const options: ExportOptions = { format: form.format, bitDepth: form.bitDepth, keepMetadata: form.keepMetadata };
+  if (isLossy(form.format)) options.quality = Math.min(100, Math.max(1, Math.round(form.quality)));
+  return options;
+}
+
+/** A file name the contract accepts (no path separators), or null. */
+export function cleanName(name: string): string | null {
+  const trimmed = name.trim();
+  return trimmed && trimmed.length <= 255 && !/[\\/]/.test(trimmed) ? trimmed : null;
+}

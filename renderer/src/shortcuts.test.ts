@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { matchShortcut, type KeyLike } from './shortcuts';
+
+const key = (k: string, mods: Partial<KeyLike> = {}): KeyLike => ({
+  key: k, code: '', ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods,
+});
+
+describe('matchShortcut', () => {
+  it('maps the documented chords', () => {
+    expect(matchShortcut(key('z', { ctrlKey: true }))).toBe('undo');
+    expect(matchShortcut(key('z', { metaKey: true }))).toBe('undo');
+    expect(matchShortcut(key('Z', { ctrlKey: true, shiftKey: true }))).toBe('redo');
+    expect(matchShortcut(key('y', { ctrlKey: true }))).toBe('redo');
+    expect(matchShortcut(key('o', { ctrlKey: true }))).toBe('open');
+    expect(matchShortcut(key('E', { ctrlKey: true, shiftKey: true }))).toBe('export');
+    expect(matchShortcut(key('e', { ctrlKey: true }))).toBe('export');
+    expect(matchShortcut(key('Escape'))).toBe('escape');
+  });
+
+  it('matches zoom digits by code so other layouts work', () => {
+    expect(matchShortcut(key('à', { ctrlKey: true, code: 'Digit0' }))).toBe('zoomFit');
+    expect(matchShortcut(key('1', { ctrlKey: true, code: 'Numpad1' }))).toBe('zoom100');
+  });
+
+  it('ignores plain letters and Alt chords', () => {
+    expect(matchShortcut(key('z'))).toBeNull();
+    expect(matchShortcut(key('z', { ctrlKey: true, altKey: true }))).toBeNull();
+  });
+});

@@ -1,0 +1,72 @@
+/** Every keyboard shortcut in one table, so the bindings and their tooltip labels agree. */
+export type ShortcutAction = 'undo' | 'redo' | 'open' | 'export' | 'zoomFit' | 'zoom100' | 'escape';
+
+export type ShortcutHandlers = Record<ShortcutAction, () => void>;
+
+export interface KeyChord {
+  key: string;
+  mod?: boolean;
+  shift?: boolean;
+  /** Alternative KeyboardEvent.code values, for digits whose `key` changes with layout. */
+  codes?: string[];
+}
+
+export const BINDINGS: ReadonlyArray<{ chord: KeyChord; action: ShortcutAction }> = [
+  { chord: { key: 'z', mod: true }, action: 'undo' },
+  { chord: { key: 'z', mod: true, shift: true }, action: 'redo' },
+  { chord: { key: 'y', mod: true }, action: 'redo' },
+  { chord: { key: 'o', mod: true }, action: 'open' },
+  { chord: { key: 'e', mod: true, shift: true }, action: 'export' },
+  { chord: { key: 'e', mod: true }, action: 'export' },
+  { chord: { key: '0', mod: true, codes: ['Digit0', 'Numpad0'] }, action: 'zoomFit' },
+  { chord: { key: '1', mod: true, codes: ['Digit1', 'Numpad1'] }, action: 'zoom100' },
+  { chord: { key: 'Escape' }, action: 'escape' },
+];
+
+export interface KeyLike {
+  key: string;
+  code: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
+  altKey: boolean;
+}
+
+/** Finds the action for a key event; Ctrl and Cmd are the same modifier. */
+export function matchShortcut(e: KeyLike): ShortcutAction | null {
+  const mod = e.ctrlKey || e.metaKey;
+  if (e.altKey) return null;
+  for (const { chord, action } of BINDINGS) {
+    const keyHit = e.key.toLowerCase() === chord.key.toLowerCase() || (chord.codes?.includes(e.code) ?? false);
+    if (keyHit && mod === (chord.mod ?? false) && e.shiftKey === (chord.shift ?? false)) return action;
+  }
+  return null;
+}
+
+const IS_MAC = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform);
+
+/** A display label for an action's first binding, e.g. "Ctrl+Z" or "⌘Z". */
+export function shortcutLabel(action: ShortcutAction): string {
+  const chord = BINDINGS.find((b) => b.action === action)?.chord;
+  if (!chord) return '';
+  const key = chord.key.length === 1 ? chord.key.toUpperCase() : chord.key;
+  if (IS_MAC) return `${chord.shift ? '⇧' : ''}${chord.mod ? '⌘' : ''}${key}`;
+  return [chord.mod ? 'Ctrl' : '', chord.shift ? 'Shift' : '', key].filter(Boolean).join('+');
+}
+
+function isTextField(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+}
+
+/** Installs the window key handler; returns its removal. Text fields keep their own undo. */
+export function installShortcuts(handlers: ShortcutHandlers): () => void {
+  const onKey = (e: KeyboardEvent): void => {
+    const action = matchShortcut(e);
+    if (!action) return;
+    if ((action === 'undo' || action === 'redo') && isTextField(e.target)) return;
+    e.preventDefault();
+    handlers[action]();
+  };
+  window.addEventListener('keydown', onKey);
+  return () => window.removeEventListener('keydown', onKey);
+}

@@ -1,0 +1,84 @@
+import { defineStore } from 'pinia';
+import { computed, shallowRef } from 'vue';
+import type { JobOp, JobProgress, JobResult, JobSpec, LatentshopErrorData } from '../../../preload/contract';
+import { getApi } from '../ipc/api';
+import * as m from './jobs-model';
+
+/** How long a finished (done or cancelled) job stays listed before it fades out. */
+export const FINISHED_LINGER_MS = 4000;
+
+type ResultHandler = (result: JobResult) => void;
+
+/** Jobs started from this window and those pushed by the engine, with their progress. */
+export const useJobsStore = defineStore('jobs', () => {
+  const jobs = shallowRef<m.JobEntry[]>([]);
+  // Not reactive: callbacks and results are plumbing, not UI state.
+  const handlers = new Map<string, ResultHandler>();
+  const earlyResults = new Map<string, JobResult>();
+  const ops = new Map<string, JobOp>();
+
+  const active = computed(() => jobs.value.filter(m.isActive));
+
+  /** Queues a job; `onResult` runs once it completes (even if it finished before the reply). */
+  async function start(spec: JobSpec, onResult?: ResultHandler): Promise<string> {
+    const { jobId } = await getApi().startJob({ spec });
+    ops.set(jobId, spec.op);
+    if (!jobs.value.some((j) => j.jobId === jobId)) jobs.value = m.onQueued(jobs.value, jobId, spec.op);
+    const early = earlyResults.get(jobId);
+    earlyResults.delete(jobId);
+    if (early && onResult) onResult(early);
+    else if (onResult) handlers.set(jobId, onResult);
+    return jobId;
+  }
+
+  /** Asks the engine to cancel; the job's own jobError (CANCELLED) updates the row. */
+  async function cancel(jobId: string): Promise<void> {
+    // A job that finished meanwhile cannot be cancelled; its done/error event tells the story.
+    await getApi().cancelJob({ jobId }).catch(() => undefined);
+  }
+
+  function dismiss(jobId: string): void {
+    jobs.value = m.remove(jobs.value, jobId);
+  }
+
+  function lingerThenDismiss(jobId: string): void {
+    setTimeout(() => {
+      dismiss(jobId);
+      earlyResults.delete(jobId); // A result nobody here claimed (another window's job).
+      ops.delete(jobId);
+    }, FINISHED_LINGER_MS);
+  }
+
+  function opOf(jobId: string): JobOp {
+    return ops.get(jobId) ?? jobs.value.find((j) => j.jobId === jobId)?.op ?? 'resize';
+  }
+
+  // Event handlers, wired up once by connectEvents().
+  function handleQueued(jobId: string, op: JobOp): void {
+    ops.set(jobId, op);
+    jobs.value = m.onQueued(jobs.value, jobId, op);
+  }
+
+  function handleProgress(p: JobProgress): void {
+    ops.set(p.jobId, p.op);
+    jobs.value = m.onProgress(jobs.value, p);
+  }
+
+  function handleDone(jobId: string, result: JobResult): void {
+    jobs.value = m.onDone(jobs.value, jobId, opOf(jobId));
+    const handler = handlers.get(jobId);
+    handlers.delete(jobId);
+    if (handler) handler(result);
+    else earlyResults.set(jobId, result);
+    lingerThenDismiss(jobId);
+  }
+
+  function handleError(jobId: string, error: LatentshopErrorData): void {
+    jobs.value = m.onError(jobs.value, jobId, opOf(jobId), error);
+    handlers.delete(jobId);
+    // Failures stay listed until dismissed so the message can be read; cancellations fade.
+    if (error.code === 'CANCELLED') lingerThenDismiss(jobId);
+  }
+
+  return { jobs, active, start, cancel, dismiss, handleQueued, handleProgress, handleDone, handleError };
+});

@@ -1,0 +1,24 @@
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+
+export type DialogName = 'resize' | 'export';
+
+/** Window-level UI state that several components share. */
+export const useUiStore = defineStore('ui', () => {
+  const dialog = ref<DialogName | null>(null);
+  /** Current canvas zoom (1 = 100 %), mirrored from the CanvasView for the status bar. */
+  const zoom = ref(1);
+  const dropActive = ref(false);
+  const activePanel = ref('adjust');
+  const busyOpening = ref(false);
+
+  function openDialog(name: DialogName): void {
+    dialog.value = name;
+  }
+
+  function closeDialog(): void {
+    dialog.value = null;
+  }
+
+  return { dialog, zoom, dropActive, activePanel, busyOpening, openDialog, closeDialog };
+});
