@@ -3,7 +3,17 @@ import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Real photographs shipped by Debian's python3-skimage (scikit-image's sample data, public domain / CC0). */
-export const PHOTO_NAMES = ['astronaut.png', 'chelsea.png', 'coffee.png', 'motorcycle_left.png', 'rocket.jpg', 'hubble_deep_field.jpg'];
+export const PHOTO_NAMES = [
+  'astronaut.png',
+  'chelsea.png',
+  'coffee.png',
+  'rocket.jpg',
+  'motorcycle_left.png',
+  'camera.png',
+  'brick.png',
+  'grass.png',
+  'hubble_deep_field.jpg',
+];
 
 const INSTALLED = '/usr/lib/python3/dist-packages/skimage/data';
 const CACHE = join(import.meta.dirname, '.photos');
@@ -13,6 +23,8 @@ const CACHE = join(import.meta.dirname, '.photos');
  * Debian package (no install, no dependencies) into bench/.photos on first use.
  */
 export function benchPhotos(): string[] {
+  const override = process.env['LATENTSHOP_BENCH_PHOTOS'];
+  if (override) return PHOTO_NAMES.map((name) => join(override, name)).filter((path) => existsSync(path));
   const dir = existsSync(join(INSTALLED, 'astronaut.png')) ? INSTALLED : unpacked();
   return PHOTO_NAMES.map((name) => join(dir, name)).filter((path) => existsSync(path));
 }

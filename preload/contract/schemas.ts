@@ -18,7 +18,17 @@ export const resizeJobSchema = z
     message: 'resize needs a scale, or both width and height',
   });
 
-export const jobSpecSchema = z.discriminatedUnion('op', [resizeJobSchema]);
+export const inpaintJobSchema = z
+  .object({
+    op: z.literal('inpaint'),
+    imageId: id,
+    maskId: id,
+    method: z.enum(['fill']),
+    seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
+  })
+  .strict();
+
+export const jobSpecSchema = z.discriminatedUnion('op', [resizeJobSchema, inpaintJobSchema]);
 
 export const exportOptionsSchema = z
   .object({

@@ -56,8 +56,24 @@ export interface ResizeJobSpec {
   height?: number;
 }
 
+/**
+ * Image completion: fills the masked pixels of an image; every other pixel is kept bit for bit.
+ * The mask is an image in the store (the UI uploads a PNG): where it has a varying alpha
+ * channel, alpha > 50 % marks the hole; otherwise luminance > 50 % does. It must be the
+ * image's size.
+ */
+export interface InpaintJobSpec {
+  op: 'inpaint';
+  imageId: string;
+  maskId: string;
+  /** 'fill': content-aware fill (PatchMatch with EM voting) from the image's own pixels. */
+  method: 'fill';
+  /** Seed of the patch search; the same seed gives the same result. Default 1. */
+  seed?: number;
+}
+
 /** Every long operation, as a tagged union. Later issues add members. */
-export type JobSpec = ResizeJobSpec;
+export type JobSpec = ResizeJobSpec | InpaintJobSpec;
 
 export type JobOp = JobSpec['op'];
 

@@ -1,5 +1,6 @@
 import type { JobSpec } from '../../../preload/contract/types';
 import type { OpContext } from '../ops/context';
+import { inpaintRaster } from '../ops/inpaint/inpaint';
 import { resizeRaster } from '../ops/resize/resize';
 import type { EngineJobResult } from '../protocol';
 import { ImageStore } from './image-store';
@@ -14,6 +15,12 @@ const handlers: HandlerMap = {
     const resized = await resizeRaster(source, spec, ctx);
     const id = await store.put(resized);
     return { kind: 'image', image: ImageStore.describe(id, resized) };
+  },
+  inpaint: async (spec, ctx, store) => {
+    const [source, mask] = await Promise.all([store.get(spec.imageId), store.get(spec.maskId)]);
+    const filled = await inpaintRaster(source, mask, spec, ctx);
+    const id = await store.put(filled);
+    return { kind: 'image', image: ImageStore.describe(id, filled) };
   },
 };
 

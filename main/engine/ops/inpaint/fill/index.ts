@@ -1,0 +1,2 @@
+export { contentAwareFill, type FillOptions } from './fill';
+export { decodeMask, maskFromRaster, maskPixels, type MaskImage } from './mask';
