@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { EngineHost } from '../engine/host/engine-host';
 import { JobQueue } from '../engine/host/job-queue';
 import type { EngineSpawner } from '../engine/host/spawner';
@@ -6,7 +7,10 @@ import { LatentshopService, type Platform } from '../services/latentshop-service
 import { PathRegistry } from '../services/path-registry';
 
 export interface Runtime {
+  /** The interactive engine: opens, previews, exports, and runs jobs like the others. */
   host: EngineHost;
+  /** Every engine, host first; batch work spreads over all of them. */
+  hosts: EngineHost[];
   jobs: JobQueue;
   paths: PathRegistry;
   service: LatentshopService;
@@ -14,11 +18,22 @@ export interface Runtime {
   dispose(): void;
 }
 
-/** The composition root shared by Electron, browser mode and integration tests. */
-export function createRuntime(spawn: EngineSpawner, platform: Platform): Runtime {
-  const host = new EngineHost(spawn);
-  const jobs = new JobQueue(host);
+/**
+ * How many engine processes to run: one per core by default (wasm uses one thread, so two
+ * engines use both cores), capped to bound memory; LATENTSHOP_WORKERS overrides.
+ */
+export function defaultWorkerCount(env: NodeJS.ProcessEnv = process.env): number {
+  const forced = Number(env['LATENTSHOP_WORKERS']);
+  if (Number.isInteger(forced) && forced >= 1) return Math.min(forced, 16);
+  return Math.max(1, Math.min(availableParallelism(), 4));
+}
+
+/** The composition root shared by Electron, browser mode and integration tests. Extra engines start lazily. */
+export function createRuntime(spawn: EngineSpawner, platform: Platform, workers = defaultWorkerCount()): Runtime {
+  const hosts = Array.from({ length: Math.max(1, workers) }, () => new EngineHost(spawn));
+  const host = hosts[0] as EngineHost;
+  const jobs = new JobQueue(hosts);
   const paths = new PathRegistry();
-  const service = new LatentshopService(host, jobs, paths, platform);
-  return { host, jobs, paths, service, dispatch: createRouter(service), dispose: () => host.stop() };
+  const service = new LatentshopService(hosts, jobs, paths, platform);
+  return { host, hosts, jobs, paths, service, dispatch: createRouter(service), dispose: () => hosts.forEach((h) => h.stop()) };
 }

@@ -26,18 +26,23 @@ type ServiceEvents = { [E in keyof LatentshopEvents]: [LatentshopEvents[E]] };
 
 /** Implements the contract once; the IPC registrar and the WebSocket server both call it. */
 export class LatentshopService extends EventEmitter<ServiceEvents> implements LatentshopMethods {
+  private readonly host: EngineHost;
+
   constructor(
-    private readonly host: EngineHost,
+    hosts: readonly EngineHost[],
     private readonly jobs: JobQueue,
     private readonly paths: PathRegistry,
     private readonly platform: Platform,
   ) {
     super();
+    const [first] = hosts;
+    if (!first) throw new Error('The service needs at least one engine.');
+    this.host = first;
     jobs.on('queued', (event) => this.emit('jobQueued', event));
     jobs.on('progress', (event) => this.emit('jobProgress', event));
     jobs.on('error', (event) => this.emit('jobError', event));
     jobs.on('done', ({ jobId, result }) => this.emit('jobDone', { jobId, result: this.withUrls(result) }));
-    host.on('restarted', (reason) => this.emit('engineRestarted', { reason }));
+    for (const host of hosts) host.on('restarted', (reason) => this.emit('engineRestarted', { reason }));
   }
 
   async info(): Promise<EngineInfo> {

@@ -14,14 +14,14 @@ export interface Harness {
 }
 
 /** A real runtime with a real engine process (from sources, through tsx), as browser mode builds it. */
-export function startHarness(): Harness {
+export function startHarness(workers = 1): Harness {
   const dir = mkdtempSync(join(tmpdir(), 'latentshop-test-'));
   const env = { ...process.env, LATENTSHOP_CACHE_DIR: join(dir, 'cache'), LATENTSHOP_BACKEND: 'wasm' };
   const runtime = createRuntime(forkSpawner(engineEntry(env)), {
     mode: 'browser',
     exportDir: join(dir, 'exports'),
     previewUrl: (id) => `/image/${id}.png`,
-  });
+  }, workers);
   return {
     runtime,
     dir,

@@ -18,26 +18,34 @@ interface JobEntry {
   spec: JobSpec;
   abort: AbortController;
   eta: EtaEstimator;
-  running: boolean;
+  /** The engine running the job, once it started. */
+  host?: EngineHost;
 }
 
 /** How long a running job may ignore cancel before the engine is restarted under it. */
 export const CANCEL_GRACE_MS = 800;
 const PRIORITY: Record<JobPriority, number> = { interactive: 10, batch: 0 };
 
-/** Jobs run one at a time per engine; interactive jobs jump ahead of batch jobs. */
+/**
+ * Jobs run one at a time per engine, on as many engines as the pool has (one per core by
+ * default); interactive jobs jump ahead of batch jobs.
+ */
 export class JobQueue extends EventEmitter<JobQueueEvents> {
-  private readonly queue = new PQueue({ concurrency: 1 });
+  private readonly queue: PQueue;
   private readonly jobs = new Map<string, JobEntry>();
+  private readonly idle: EngineHost[];
 
-  constructor(private readonly host: EngineHost) {
+  constructor(hosts: readonly EngineHost[]) {
     super();
-    host.on('progress', (jobId, fraction, stage) => this.onProgress(jobId, fraction, stage));
+    if (hosts.length === 0) throw new Error('A job queue needs at least one engine.');
+    this.idle = [...hosts];
+    this.queue = new PQueue({ concurrency: hosts.length });
+    for (const host of hosts) host.on('progress', (jobId, fraction, stage) => this.onProgress(jobId, fraction, stage));
   }
 
   submit(spec: JobSpec, priority: JobPriority = 'interactive'): string {
     const jobId = `job_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
-    const entry: JobEntry = { spec, abort: new AbortController(), eta: new EtaEstimator(), running: false };
+    const entry: JobEntry = { spec, abort: new AbortController(), eta: new EtaEstimator() };
     this.jobs.set(jobId, entry);
     this.emit('queued', { jobId, op: spec.op });
     this.queue
@@ -50,11 +58,12 @@ export class JobQueue extends EventEmitter<JobQueueEvents> {
     const entry = this.jobs.get(jobId);
     if (!entry || entry.abort.signal.aborted) return;
     entry.abort.abort();
-    if (!entry.running) return;
-    this.host.cancel(jobId);
+    const host = entry.host;
+    if (!host) return;
+    host.cancel(jobId);
     // A job stuck in one long native call cannot see the signal: restart the engine under it.
     setTimeout(() => {
-      if (this.jobs.has(jobId)) this.host.restart('a job did not stop when cancelled');
+      if (this.jobs.has(jobId) && entry.host === host) host.restart('a job did not stop when cancelled');
     }, CANCEL_GRACE_MS).unref();
   }
 
@@ -63,14 +72,20 @@ export class JobQueue extends EventEmitter<JobQueueEvents> {
   }
 
   private async run(jobId: string, entry: JobEntry): Promise<void> {
-    entry.running = true;
+    // p-queue never runs more jobs than there are engines, so one is always idle here.
+    const host = this.idle.shift();
+    if (!host) throw new Error('No idle engine for a started job.');
+    entry.host = host;
     entry.eta.start();
     try {
-      const result = await this.host.call('runJob', { jobId, spec: entry.spec });
+      const result = await host.call('runJob', { jobId, spec: entry.spec });
       if (!this.jobs.delete(jobId)) return;
       this.emit('done', { jobId, result });
     } catch (error) {
       this.finishWithError(jobId, entry.abort.signal.aborted ? cancelled() : error);
+    } finally {
+      entry.host = undefined;
+      this.idle.push(host);
     }
   }
 

@@ -1,0 +1,64 @@
+import type { TileNet } from './tile-net';
+
+/** Default memory the tile's activations may use (the engine may pass its own budget). */
+export const DEFAULT_MEMORY_BUDGET = 512 * 1024 * 1024;
+/**
+ * FLOPs per tile: ~0.4 s at the ~25 GFLOP/s wasm reaches on one core (DESIGN §8), so
+ * cancel is checked well within a second for the slim nets (150² tiles at ×2).
+ */
+export const DEFAULT_TILE_FLOPS = 10e9;
+export const DEFAULT_FEATHER = 4;
+
+export interface TileSizeOptions {
+  memoryBudget?: number;
+  tileFlops?: number;
+  feather?: number;
+}
+
+/**
+ * Square tile side in input pixels: as big as the time budget allows, but at least
+ * 6× the context (else the overlap dominates the work) and never over the memory budget.
+ */
+export function chooseTileSize(net: Pick<TileNet, 'context' | 'flopsPerPixel' | 'bytesPerPixel'>, options: TileSizeOptions = {}): number {
+  const feather = options.feather ?? DEFAULT_FEATHER;
+  const byTime = Math.floor(Math.sqrt((options.tileFlops ?? DEFAULT_TILE_FLOPS) / net.flopsPerPixel));
+  const byMemory = Math.floor(Math.sqrt((options.memoryBudget ?? DEFAULT_MEMORY_BUDGET) / net.bytesPerPixel));
+  const useful = Math.max(6 * net.context, 2 * net.context + feather + 32);
+  return Math.max(minimumTile(net.context, feather), Math.min(Math.max(byTime, useful), byMemory));
+}
+
+/** The smallest tile that still advances: one valid pixel per step. */
+export function minimumTile(context: number, feather: number): number {
+  return 2 * context + feather + 8;
+}
+
+/**
+ * Tile shape for one image: the fewest executed pixels (overlap included) among tile
+ * grids whose tile area fits side², so small images run as one tile (no overlap at
+ * all) and tiles shrink to fit instead of overhanging. All tiles keep one shape.
+ */
+export function fitTiles(width: number, height: number, side: number, context: number, feather: number): { tileWidth: number; tileHeight: number } {
+  const area = side * side;
+  const margin = 2 * context + feather;
+  const floor = minimumTile(context, feather);
+  const lengths = (length: number): number[] => {
+    const out: number[] = [];
+    for (let n = 1; n <= Math.ceil(length / Math.max(1, floor - margin)) + 1; n += 1) {
+      const t = n === 1 ? length : Math.ceil((length + (n - 1) * margin) / n);
+      if (t < Math.min(length, floor)) break;
+      out.push(t, n);
+    }
+    return out;
+  };
+  const xs = lengths(width);
+  const ys = lengths(height);
+  let best = { tileWidth: Math.min(width, side), tileHeight: Math.min(height, side), cost: Infinity };
+  for (let i = 0; i < xs.length; i += 2) {
+    for (let j = 0; j < ys.length; j += 2) {
+      const tw = xs[i]!, nx = xs[i + 1]!, th = ys[j]!, ny = ys[j + 1]!;
+      const cost = nx * ny * tw * th;
+      if (tw * th <= area && cost < best.cost) best = { tileWidth: tw, tileHeight: th, cost };
+    }
+  }
+  return { tileWidth: best.tileWidth, tileHeight: best.tileHeight };
+}

@@ -1,0 +1,125 @@
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useBackend } from '../../backend/test-backend';
+import { quietContext } from '../context';
+import { maxAbsDiff, photoFixture, upscaleToFloat } from './fixture.test-util';
+import { disposeSrNets, getSrNet, upscaleRaster, upscaleRasterWith, type TileNet } from './index';
+
+useBackend('wasm');
+let slim2: TileNet;
+let baseline: number;
+beforeAll(async () => {
+  baseline = tf.memory().numTensors;
+  slim2 = (await getSrNet('esrgan-slim', 2)).tileNet;
+});
+afterAll(async () => {
+  await disposeSrNets();
+  // Every model the file created is gone, and nothing else was left behind.
+  expect(tf.memory().numTensors).toBe(baseline);
+});
+
+describe('tiled equals untiled', () => {
+  it.each([
+    ['esrgan-slim', 2, 64, 48, 32],
+    ['esrgan-slim', 3, 45, 38, 33],
+    ['esrgan-thick', 2, 64, 48, 44],
+  ] as const)('%s x%i on %i×%i with %i² tiles (≥4 tiles), within 0.5 grey levels', async (model, scale, w, h, tile) => {
+    const net = (await getSrNet(model, scale)).tileNet;
+    const img = await photoFixture(w, h);
+    let tiles = 0;
+    const ctx = { signal: new AbortController().signal, progress: () => void (tiles += 1) };
+    const tiled = await upscaleToFloat(img, net, { tile }, ctx);
+    const untiled = await upscaleToFloat(img, net, { tile: 1 << 20 });
+    expect(tiles).toBeGreaterThanOrEqual(4);
+    const diff = maxAbsDiff(tiled, untiled);
+    expect(diff).toBeLessThan(0.5);
+    // slim is exact up to float rounding: context = its receptive radius.
+    if (model === 'esrgan-slim') expect(diff).toBeLessThan(1e-3);
+  }, 60_000);
+
+  it('8-bit outputs differ by at most one rounding step', async () => {
+    const img = await photoFixture(64, 48);
+    const a = await upscaleRasterWith(img, slim2, { tileSize: 32 }, quietContext());
+    const b = await upscaleRasterWith(img, slim2, { tileSize: 1 << 20 }, quietContext());
+    expect(maxAbsDiff(a.data, b.data)).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('upscaleRaster', () => {
+  it.each([[17, 9], [1, 1], [3, 40]])('handles a %i×%i image', async (w, h) => {
+    const out = await upscaleRaster(await photoFixture(w, h), { model: 'esrgan-slim', scale: 2 }, quietContext());
+    expect([out.width, out.height, out.channels, out.data.length]).toEqual([w * 2, h * 2, 3, w * h * 12]);
+  });
+
+  it('keeps grey, grey+alpha and RGBA channel counts; alpha is resampled separately', async () => {
+    const rgb = await upscaleRasterWith(await photoFixture(24, 20, 3), slim2, {}, quietContext());
+    const rgba = await upscaleRasterWith(await photoFixture(24, 20, 4), slim2, {}, quietContext());
+    const grey = await upscaleRasterWith(await photoFixture(24, 20, 1), slim2, {}, quietContext());
+    const greyAlpha = await upscaleRasterWith(await photoFixture(24, 20, 2), slim2, {}, quietContext());
+    expect([rgba.channels, grey.channels, greyAlpha.channels]).toEqual([4, 1, 2]);
+    const pick = (d: ArrayLike<number>, stride: number, c: number): number[] => Array.from(d).filter((_, i) => i % stride === c);
+    expect(pick(rgba.data, 4, 0)).toEqual(pick(rgb.data, 3, 0));
+    // Alpha follows the source ramp: ~20% on the left, 100% on the right.
+    const alpha = pick(rgba.data, 4, 3);
+    expect(alpha[0]).toBeLessThan(70);
+    expect(alpha[47]).toBeGreaterThan(240);
+    expect(pick(greyAlpha.data, 2, 1)).toEqual(alpha);
+    expect(grey.data.length).toBe(48 * 40);
+  });
+
+  it('keeps 16-bit precision end to end', async () => {
+    const img8 = await photoFixture(24, 20, 3, 8);
+    const img16 = await photoFixture(24, 20, 3, 16);
+    const out16 = await upscaleRasterWith(img16, slim2, {}, quietContext());
+    const out8 = await upscaleRasterWith(img8, slim2, {}, quietContext());
+    expect(out16.bitDepth).toBe(16);
+    expect(out16.data).toBeInstanceOf(Uint16Array);
+    const offGrid = Array.from(out16.data).filter((v) => v % 257 !== 0).length;
+    expect(offGrid / out16.data.length).toBeGreaterThan(0.9); // not 8-bit values scaled up
+    const as8 = Array.from(out16.data, (v) => v / 257);
+    expect(maxAbsDiff(as8, out8.data)).toBeLessThan(1.01);
+  });
+});
+
+describe('cancel, memory, out-of-memory', () => {
+  it('rejects with CANCELLED when aborted, before or during, without leaking tensors', async () => {
+    const before = tf.memory().numTensors;
+    const img = await photoFixture(64, 48);
+    const early = new AbortController();
+    early.abort();
+    await expect(upscaleRasterWith(img, slim2, { tileSize: 32 }, { signal: early.signal, progress: () => undefined })).rejects.toMatchObject({ code: 'CANCELLED' });
+    const late = new AbortController();
+    const ctx = { signal: late.signal, progress: () => late.abort() };
+    await expect(upscaleRasterWith(img, slim2, { tileSize: 32 }, ctx)).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('leaves the tensor count unchanged after a full run', async () => {
+    const before = tf.memory().numTensors;
+    await upscaleRasterWith(await photoFixture(40, 36), slim2, { tileSize: 32 }, quietContext());
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('retries with smaller tiles on out-of-memory and still matches', async () => {
+    const tried: number[] = [];
+    const picky: TileNet = {
+      ...slim2,
+      run: async (rgb, w, h) => {
+        tried.push(w);
+        if (w > 40) throw new Error('abort(OOM). Build with -sASSERTIONS for more info.');
+        return slim2.run(rgb, w, h);
+      },
+    };
+    const img = await photoFixture(64, 48);
+    const out = await upscaleRasterWith(img, picky, { tileSize: 64 }, quietContext());
+    const ref = await upscaleRasterWith(img, slim2, { tileSize: 1 << 20 }, quietContext());
+    expect(tried[0]).toBe(64);
+    expect(tried.at(-1)).toBeLessThanOrEqual(40); // 64 → 44 → 32: shrinks until it fits
+    expect(maxAbsDiff(out.data, ref.data)).toBeLessThanOrEqual(1);
+  });
+
+  it('gives OUT_OF_MEMORY when even the smallest tile fails', async () => {
+    const broke: TileNet = { ...slim2, run: async () => Promise.reject(new Error('Out of memory')) };
+    await expect(upscaleRasterWith(await photoFixture(64, 48), broke, {}, quietContext())).rejects.toMatchObject({ code: 'OUT_OF_MEMORY' });
+  });
+});

@@ -1,0 +1,62 @@
+import { LatentshopError } from '../../../../preload/contract/errors';
+import type { RasterImage } from '../../io/raster';
+import { throwIfCancelled, type OpContext } from '../context';
+import { upscaleAlpha } from './alpha';
+import { getSrNet, type SrModelName, type SrScale } from './models';
+import { extractAlpha, insertAlpha, rasterRgbSource, rasterRowSink } from './pixels';
+import { isOutOfMemory, type TileNet } from './tile-net';
+import { chooseTileSize, DEFAULT_FEATHER, fitTiles, minimumTile, type TileSizeOptions } from './tile-size';
+import { runTiled, type RgbSource, type RowSink } from './tiler';
+
+export interface UpscaleOptions extends TileSizeOptions {
+  model: SrModelName;
+  scale: SrScale;
+  /** Tile side in input pixels; default from the time and memory budgets. */
+  tileSize?: number;
+  /** Context each tile carries beyond the part it contributes, per side, in input pixels; default: the net's receptive radius. */
+  overlap?: number;
+}
+
+/** Super-resolves a raster with an ESRGAN net; same channels and bit depth out. */
+export async function upscaleRaster(raster: RasterImage, options: UpscaleOptions, ctx: OpContext): Promise<RasterImage> {
+  throwIfCancelled(ctx.signal);
+  const { tileNet } = await getSrNet(options.model, options.scale);
+  return upscaleRasterWith(raster, tileNet, options, ctx);
+}
+
+/** As upscaleRaster, with the net given (tests inject cheap fakes). */
+export async function upscaleRasterWith(raster: RasterImage, net: TileNet, options: TileSizeOptions & { tileSize?: number; overlap?: number }, ctx: OpContext): Promise<RasterImage> {
+  const s = net.scale;
+  const width = raster.width * s;
+  const height = raster.height * s;
+  const size = width * height * raster.channels;
+  const data = raster.bitDepth === 16 ? new Uint16Array(size) : new Uint8Array(size);
+  const out: RasterImage = { ...raster, width, height, data, metadata: { ...raster.metadata } };
+  await tileWithRetry(rasterRgbSource(raster), net, options, rasterRowSink(out), ctx);
+  const alpha = extractAlpha(raster);
+  if (alpha) insertAlpha(out, await upscaleAlpha(alpha, raster.width, raster.height, s, raster.bitDepth));
+  return out;
+}
+
+/**
+ * Runs the tiler, shrinking tiles by 30% on out-of-memory until the minimum tile;
+ * the run restarts from the top (sinks accept rewritten rows).
+ */
+export async function tileWithRetry(source: RgbSource, net: TileNet, options: TileSizeOptions & { tileSize?: number; overlap?: number }, sink: RowSink, ctx: OpContext): Promise<{ tile: number }> {
+  const feather = options.feather ?? DEFAULT_FEATHER;
+  const context = options.overlap ?? net.context;
+  const floor = minimumTile(context, feather);
+  let tile = Math.max(floor, options.tileSize ?? chooseTileSize({ ...net, context }, options));
+  for (;;) {
+    try {
+      // An explicit tileSize is taken as is (square); the automatic one is fitted to the image.
+      const shape = options.tileSize !== undefined ? { tileWidth: tile, tileHeight: tile } : fitTiles(source.width, source.height, tile, context, feather);
+      await runTiled(source, net, { tile: shape.tileWidth, tileHeight: shape.tileHeight, context, feather }, sink, ctx);
+      return { tile };
+    } catch (error) {
+      if (!isOutOfMemory(error)) throw error;
+      if (tile <= floor) throw new LatentshopError('OUT_OF_MEMORY', 'Not enough memory to upscale even with the smallest tiles. Close other images or try a smaller scale.');
+      tile = Math.max(floor, Math.floor(tile * 0.7));
+    }
+  }
+}
