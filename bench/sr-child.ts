@@ -1,0 +1,66 @@
+/**
+ * One timed upscale in a fresh process, so peak RSS belongs to one implementation.
+ * argv[2]: JSON ChildJob. Prints one JSON line: ChildResult. Output pixels go to job.out.
+ */
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { quietContext } from '../main/engine/ops/context';
+import { getSrNet, upscaleRasterWith, type SrScale } from '../main/engine/ops/sr';
+import { createUpscalerJs } from './upscalerjs-shim';
+
+export interface ChildJob {
+  impl: 'latentshop' | 'upscalerjs';
+  input: string;
+  width: number;
+  height: number;
+  scale: SrScale;
+  out: string;
+  patchSize?: number;
+  padding?: number;
+}
+export interface ChildResult {
+  seconds: number;
+  maxRssMB: number;
+  tile?: number;
+}
+
+async function main(): Promise<void> {
+  const job = JSON.parse(process.argv[2] ?? '{}') as ChildJob;
+  await tf.setBackend('wasm');
+  const rgb = new Uint8Array(readFileSync(job.input));
+  const raster = { width: job.width, height: job.height, channels: 3 as const, bitDepth: 8 as const, data: rgb, metadata: { name: 'bench' } };
+  let run: () => Promise<Uint8Array>;
+  if (job.impl === 'latentshop') {
+    const { tileNet } = await getSrNet('esrgan-slim', job.scale);
+    run = async () => (await upscaleRasterWith(raster, tileNet, {}, quietContext())).data as Uint8Array;
+  } else {
+    const upscaler = await createUpscalerJs(job.scale);
+    const options = job.patchSize ? { output: 'tensor' as const, patchSize: job.patchSize, padding: job.padding ?? 0 } : { output: 'tensor' as const };
+    run = async () => {
+      const input = tf.tensor3d(rgb, [job.height, job.width, 3], 'float32');
+      const out = await upscaler.upscale(input, options);
+      // Return the tensor from tidy, not its data: tidy would walk a returned array element by element.
+      const clipped = tf.tidy(() => out.clipByValue(0, 255).round());
+      const bytes = clipped.dataSync();
+      tf.dispose([input, out, clipped]);
+      return Uint8Array.from(bytes);
+    };
+  }
+  // Both get one warm-up on the photo itself: we time steady state, not first-call costs.
+  await run();
+  const t0 = performance.now();
+  const out = await run();
+  const seconds = (performance.now() - t0) / 1000;
+  writeFileSync(job.out, out);
+  const result: ChildResult = { seconds, maxRssMB: process.resourceUsage().maxRSS / 1024 };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);
