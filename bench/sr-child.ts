@@ -6,11 +6,14 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { quietContext } from '../main/engine/ops/context';
-import { getSrNet, upscaleRasterWith, type SrScale } from '../main/engine/ops/sr';
+import { UpscalePool } from '../main/engine/host/sr-pool';
+import { getSrNet, THROUGHPUT_TILE_FLOPS, upscaleRasterWith, type SrScale } from '../main/engine/ops/sr';
 import { createUpscalerJs } from './upscalerjs-shim';
 
 export interface ChildJob {
   impl: 'latentshop' | 'upscalerjs';
+  /** latentshop only: engine processes splitting the image (1 = in this process). */
+  workers?: number;
   input: string;
   width: number;
   height: number;
@@ -31,9 +34,15 @@ async function main(): Promise<void> {
   const rgb = new Uint8Array(readFileSync(job.input));
   const raster = { width: job.width, height: job.height, channels: 3 as const, bitDepth: 8 as const, data: rgb, metadata: { name: 'bench' } };
   let run: () => Promise<Uint8Array>;
-  if (job.impl === 'latentshop') {
+  let pool: UpscalePool | undefined;
+  if (job.impl === 'latentshop' && (job.workers ?? 1) > 1) {
+    const workers = new UpscalePool(job.workers ?? 2);
+    pool = workers;
+    run = async () => (await workers.upscale(raster, { model: 'esrgan-slim', scale: job.scale }, quietContext())).data as Uint8Array;
+  } else if (job.impl === 'latentshop') {
     const { tileNet } = await getSrNet('esrgan-slim', job.scale);
-    run = async () => (await upscaleRasterWith(raster, tileNet, {}, quietContext())).data as Uint8Array;
+    // Batch-style tiles: nobody waits on a per-tile cancel here.
+    run = async () => (await upscaleRasterWith(raster, tileNet, { tileFlops: THROUGHPUT_TILE_FLOPS }, quietContext())).data as Uint8Array;
   } else {
     const upscaler = await createUpscalerJs(job.scale);
     const options = job.patchSize ? { output: 'tensor' as const, patchSize: job.patchSize, padding: job.padding ?? 0 } : { output: 'tensor' as const };
@@ -53,7 +62,9 @@ async function main(): Promise<void> {
   const out = await run();
   const seconds = (performance.now() - t0) / 1000;
   writeFileSync(job.out, out);
-  const result: ChildResult = { seconds, maxRssMB: process.resourceUsage().maxRSS / 1024 };
+  // With a pool, peak RSS is the sum of every engine's peak plus this process's.
+  const result: ChildResult = { seconds, maxRssMB: pool ? pool.peakRssMB() : process.resourceUsage().maxRSS / 1024 };
+  pool?.dispose();
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { findPackageRoot } from '../models/loader';
 import { photoFixture } from '../main/engine/ops/sr/fixture.test-util';
+import { benchPhotos as benchPhotoPaths } from './photos';
 
 export interface Photo {
   name: string;
@@ -12,25 +13,41 @@ export interface Photo {
   rgb: Uint8Array;
 }
 
-/**
- * Test photos: UpscalerJS's own fixture (a real photo, always installed), any files in
- * LATENTSHOP_BENCH_PHOTOS (colon-separated; e.g. real JPEGs on the machine), and
- * synthetic photo-like images (gradients, shapes, noise) so the bench always runs.
- */
+/** Speed set: UpscalerJS's own fixture plus real photos (bench/photos.ts: Debian's scikit-image data). */
+const SPEED = ['chelsea.png', 'coffee.png', 'astronaut.png'];
+
 export async function benchPhotos(quick: boolean): Promise<Photo[]> {
   const root = findPackageRoot('@upscalerjs/esrgan-slim', process.cwd());
-  const files = [root ? join(root, 'assets', 'fixture.png') : '', ...(process.env['LATENTSHOP_BENCH_PHOTOS'] ?? '').split(':')];
+  const fixture = root ? join(root, 'assets', 'fixture.png') : '';
+  const real = realPhotos().filter((f) => SPEED.slice(0, quick ? 1 : SPEED.length).some((n) => f.endsWith(`/${n}`)));
+  return loadAll([fixture, ...real]);
+}
+
+/** Quality set: every scikit-image photo (PSNR/SSIM of ×4 SR vs bicubic, per photo). */
+export async function qualityPhotos(quick: boolean): Promise<Photo[]> {
+  const all = await loadAll(realPhotos());
+  return quick ? all.slice(0, 2) : all;
+}
+
+async function loadAll(files: string[]): Promise<Photo[]> {
   const photos: Photo[] = [];
   for (const file of files.filter((f) => f !== '' && existsSync(f))) {
     const { data, info } = await sharp(file).removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
     photos.push({ name: `${file.split('/').at(-2) ?? dirname(file)}/${file.split('/').at(-1)}`, width: info.width, height: info.height, rgb: new Uint8Array(data) });
   }
-  const sizes: Array<[number, number]> = quick ? [[192, 128]] : [[256, 192], [384, 256]];
-  for (const [w, h] of sizes) {
-    const r = await photoFixture(w, h, 3, 8);
-    photos.push({ name: `synthetic-${w}x${h}`, width: w, height: h, rgb: r.data as Uint8Array });
+  if (photos.length === 0) {
+    const r = await photoFixture(256, 192, 3, 8);
+    photos.push({ name: 'synthetic-256x192', width: 256, height: 192, rgb: r.data as Uint8Array });
   }
-  return quick ? photos.slice(0, 3) : photos;
+  return photos;
+}
+
+function realPhotos(): string[] {
+  try {
+    return benchPhotoPaths();
+  } catch {
+    return [];
+  }
 }
 
 /** Area-downscales by `factor` (what a camera's lower resolution looks like). */

@@ -8,32 +8,35 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { quietContext } from '../main/engine/ops/context';
-import { chooseTileSize, getSrNet, planAxis, upscaleRasterWith, type SrScale } from '../main/engine/ops/sr';
+import { chooseTileSize, DEFAULT_TILE_FLOPS, defaultFeather, getSrNet, planAxis, THROUGHPUT_TILE_FLOPS, upscaleRasterWith, type SrScale } from '../main/engine/ops/sr';
 import { fitTiles } from '../main/engine/ops/sr/tile-size';
 import type { ChildJob, ChildResult } from './sr-child';
-import { benchPhotos, bicubicUp, downscale, type Photo } from './sr-photos';
+import { benchPhotos, bicubicUp, downscale, qualityPhotos, type Photo } from './sr-photos';
 import { conv3x3Gflops, luma, matmulGflops, maxAbsDiff, psnr, ssim } from './sr-metrics';
 
-type Impl = { label: string; impl: ChildJob['impl']; patchSize?: number; padding?: number };
+type Impl = { label: string; impl: ChildJob['impl']; workers?: number; patchSize?: number; padding?: number };
 
 export async function run(options: { quick?: boolean } = {}): Promise<Record<string, unknown>> {
   const quick = options.quick ?? process.argv.includes('--quick');
   await tf.setBackend('wasm');
   const photos = await benchPhotos(quick);
-  const impls: Impl[] = [{ label: 'latentshop', impl: 'latentshop' }, { label: 'upscalerjs', impl: 'upscalerjs' }];
+  // latentshop: one process (one wasm thread); latentshop2w: the same tiles split over two engine processes.
+  const impls: Impl[] = [{ label: 'latentshop', impl: 'latentshop' }, { label: 'latentshop2w', impl: 'latentshop', workers: 2 }, { label: 'upscalerjs', impl: 'upscalerjs' }];
   if (!quick) impls.push({ label: 'upscalerjsPatch128', impl: 'upscalerjs', patchSize: 128, padding: 16 });
   const speed: Record<string, unknown> = {};
   for (const scale of [2, 4] as const) speed[`x${scale}`] = await compare(photos, scale, impls);
-  return { backend: tf.getBackend(), photos: photos.map((p) => `${p.name} ${p.width}×${p.height}`), speed, quality: await quality(photos), compute: await compute(quick) };
+  const qualitySet = await qualityPhotos(quick);
+  return { backend: tf.getBackend(), cores: availableParallelism(), loadAverage: loadavg()[0], photos: photos.map((p) => `${p.name} ${p.width}×${p.height}`), speed, quality: await quality(qualitySet), compute: await compute(quick) };
 }
 
 async function compare(photos: Photo[], scale: SrScale, impls: Impl[]): Promise<Record<string, unknown>> {
   const dir = mkdtempSync(join(tmpdir(), 'sr-bench-'));
   const totals = new Map<string, { seconds: number; rss: number; failed: string[] }>();
   let maxDiff = 0;
+  let splitDiff = 0;
   let megapixels = 0;
   try {
     for (const photo of photos) {
@@ -42,7 +45,7 @@ async function compare(photos: Photo[], scale: SrScale, impls: Impl[]): Promise<
       megapixels += (photo.width * photo.height * scale * scale) / 1e6;
       const outputs = new Map<string, Uint8Array>();
       for (const im of impls) {
-        const job: ChildJob = { impl: im.impl, input, width: photo.width, height: photo.height, scale, out: join(dir, `${im.label}.raw`), ...(im.patchSize && { patchSize: im.patchSize, padding: im.padding }) };
+        const job: ChildJob = { impl: im.impl, input, width: photo.width, height: photo.height, scale, out: join(dir, `${im.label}.raw`), ...(im.workers && { workers: im.workers }), ...(im.patchSize && { patchSize: im.patchSize, padding: im.padding }) };
         const total = totals.get(im.label) ?? { seconds: 0, rss: 0, failed: [] };
         totals.set(im.label, total);
         try {
@@ -54,18 +57,26 @@ async function compare(photos: Photo[], scale: SrScale, impls: Impl[]): Promise<
           total.failed.push(`${photo.name}: ${(error instanceof Error ? error.message : String(error)).split('\n').slice(-3).join(' ').slice(0, 200)}`);
         }
       }
-      const ours = outputs.get('latentshop');
       const theirs = outputs.get('upscalerjs');
-      if (ours && theirs) maxDiff = Math.max(maxDiff, maxAbsDiff(ours, theirs));
+      for (const label of ['latentshop', 'latentshop2w']) {
+        const ours = outputs.get(label);
+        if (ours && theirs) maxDiff = Math.max(maxDiff, maxAbsDiff(ours, theirs));
+      }
+      const [one, two] = [outputs.get('latentshop'), outputs.get('latentshop2w')];
+      if (one && two) splitDiff = Math.max(splitDiff, maxAbsDiff(one, two));
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const row: Record<string, unknown> = { outputMegapixels: megapixels, maxAbsDiffVsUpscalerJs: maxDiff };
-  const base = totals.get('latentshop');
+  // Untiled UpscalerJS output is the exactness reference; 2w vs 1w shows the split is seamless.
+  const row: Record<string, unknown> = { outputMegapixels: megapixels, maxAbsDiffVsUpscalerJs: maxDiff, maxAbsDiff2wVs1w: splitDiff };
   for (const [label, t] of totals) {
     row[label] = { seconds: t.seconds, mpPerSecond: megapixels / t.seconds, peakRssMB: Math.round(t.rss), ...(t.failed.length > 0 && { failed: t.failed }) };
-    if (base && label !== 'latentshop') row[`speedupVs_${label}`] = t.seconds / base.seconds;
+  }
+  const theirs = totals.get('upscalerjs');
+  for (const ours of ['latentshop', 'latentshop2w']) {
+    const t = totals.get(ours);
+    if (t && theirs) row[`${ours}SpeedupVsUpscalerJs`] = theirs.seconds / t.seconds;
   }
   return row;
 }
@@ -95,28 +106,29 @@ function cropTo(photo: Photo, w: number, h: number): Uint8Array {
   return out;
 }
 
-/** Achieved GFLOP/s (model FLOPs actually executed, overlap included, and useful) vs matmul. */
+/** Achieved GFLOP/s (model FLOPs actually executed, overlap included, and useful) vs matmul, for interactive and batch tiles. */
 async function compute(quick: boolean): Promise<Record<string, unknown>> {
   const { tileNet } = await getSrNet('esrgan-slim', 2);
   const [w, h] = quick ? [300, 200] : [600, 400];
   const { photoFixture } = await import('../main/engine/ops/sr/fixture.test-util');
   const img = await photoFixture(w, h);
   await upscaleRasterWith(await photoFixture(64, 64), tileNet, {}, quietContext());
-  const t0 = performance.now();
-  await upscaleRasterWith(img, tileNet, {}, quietContext());
-  const seconds = (performance.now() - t0) / 1000;
-  const fit = fitTiles(w, h, chooseTileSize(tileNet), tileNet.context, 4);
-  const px = planAxis(w, fit.tileWidth, tileNet.context, 4);
-  const py = planAxis(h, fit.tileHeight, tileNet.context, 4);
-  const executed = px.starts.length * py.starts.length * px.tile * py.tile * tileNet.flopsPerPixel;
-  const useful = w * h * tileNet.flopsPerPixel;
+  const feather = defaultFeather(tileNet);
+  const measure = async (tileFlops: number): Promise<Record<string, unknown>> => {
+    const t0 = performance.now();
+    await upscaleRasterWith(img, tileNet, { tileFlops }, quietContext());
+    const seconds = (performance.now() - t0) / 1000;
+    const fit = fitTiles(w, h, chooseTileSize(tileNet, { tileFlops, feather }), tileNet.context, feather);
+    const px = planAxis(w, fit.tileWidth, tileNet.context, feather);
+    const py = planAxis(h, fit.tileHeight, tileNet.context, feather);
+    const executed = px.starts.length * py.starts.length * px.tile * py.tile * tileNet.flopsPerPixel;
+    const useful = w * h * tileNet.flopsPerPixel;
+    return { tile: `${px.tile}×${py.tile}`, tiles: px.starts.length * py.starts.length, seconds, executedGflops: executed / seconds / 1e9, usefulGflops: useful / seconds / 1e9 };
+  };
   return {
-    image: `${w}×${h} slim x2`,
-    tile: `${px.tile}×${py.tile}`,
-    tiles: px.starts.length * py.starts.length,
-    seconds,
-    executedGflops: executed / seconds / 1e9,
-    usefulGflops: useful / seconds / 1e9,
+    image: `${w}×${h} slim x2, context ${tileNet.context} (receptive radius), feather ${feather}`,
+    interactiveTiles: await measure(DEFAULT_TILE_FLOPS),
+    batchTiles: await measure(THROUGHPUT_TILE_FLOPS),
     matmul1024Gflops: await matmulGflops(quick ? 3 : 8),
     conv3x3x64Gflops: await conv3x3Gflops(),
   };

@@ -24,6 +24,7 @@ function createRuntimeForElectron(cacheDir: string): Runtime {
     mode: 'electron',
     electronVersion: process.versions.electron,
     exportDir: app.getPath('pictures'),
+    stateDir: process.env['LATENTSHOP_STATE_DIR'] ?? app.getPath('userData'),
     previewUrl: (id) => `${IMAGE_PROTOCOL}://${id}/preview.png`,
     dialogs: {
       openImages: async () => {
@@ -33,6 +34,10 @@ function createRuntimeForElectron(cacheDir: string): Runtime {
       saveImage: async (suggestedName) => {
         const result = await dialog.showSaveDialog({ defaultPath: join(app.getPath('pictures'), suggestedName) });
         return result.canceled ? undefined : result.filePath;
+      },
+      chooseFolder: async () => {
+        const result = await dialog.showOpenDialog({ properties: ['openDirectory', 'createDirectory'] });
+        return result.canceled ? undefined : result.filePaths[0];
       },
     },
   });
@@ -51,6 +56,7 @@ app.whenReady().then(async () => {
   hardenApp(devServerUrl);
   handleProtocols(join(here, '..', 'dist', 'renderer'), runtime);
   registerIpc(runtime, devServerUrl);
+  void runtime.batches.restore().catch(() => undefined);
   await createWindow(runtime);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void createWindow(runtime);

@@ -1,4 +1,8 @@
 import { availableParallelism } from 'node:os';
+import { BatchService } from '../batch/batch-service';
+import { queueExecutor } from '../batch/executor';
+import { BatchStore, defaultStateDir } from '../batch/persist';
+import { BatchRunner } from '../batch/runner';
 import { EngineHost } from '../engine/host/engine-host';
 import { JobQueue } from '../engine/host/job-queue';
 import type { EngineSpawner } from '../engine/host/spawner';
@@ -14,6 +18,8 @@ export interface Runtime {
   jobs: JobQueue;
   paths: PathRegistry;
   service: LatentshopService;
+  /** Batch queues, persisted in the state folder; call `batches.restore()` once at start-up to resume them. */
+  batches: BatchRunner;
   dispatch: Dispatch;
   dispose(): void;
 }
@@ -34,6 +40,16 @@ export function createRuntime(spawn: EngineSpawner, platform: Platform, workers 
   const host = hosts[0] as EngineHost;
   const jobs = new JobQueue(hosts);
   const paths = new PathRegistry();
-  const service = new LatentshopService(hosts, jobs, paths, platform);
-  return { host, hosts, jobs, paths, service, dispatch: createRouter(service), dispose: () => hosts.forEach((h) => h.stop()) };
+  const stateDir = platform.stateDir ?? defaultStateDir();
+  const batches = new BatchRunner(queueExecutor(jobs, hosts.length), new BatchStore(stateDir), stateDir);
+  const chooseFolder = platform.dialogs?.chooseFolder;
+  const batchPlatform = { mode: platform.mode, exportDir: platform.exportDir, ...(chooseFolder && { chooseFolder }) };
+  const service = new LatentshopService(hosts, jobs, paths, platform, new BatchService(batches, paths, batchPlatform, stateDir));
+  batches.on('progress', (status) => service.emit('batchProgress', status));
+  // The runner stops first, so nothing is written after the engines are gone (as if main died here).
+  const dispose = (): void => {
+    batches.dispose();
+    hosts.forEach((h) => h.stop());
+  };
+  return { host, hosts, jobs, paths, service, batches, dispatch: createRouter(service), dispose };
 }

@@ -1,22 +1,30 @@
 import packageJson from '../../package.json' with { type: 'json' };
 import { type CliIo, type Command, EXIT_OK, EXIT_USAGE, printFailure, UsageError } from './args';
 import { runInfo } from './commands/info';
+import { runInpaint } from './commands/inpaint';
 import { runResize } from './commands/resize';
+import { runUpscale } from './commands/upscale';
+import { latentCommands, LATENT_USAGE } from './commands/latent';
 
 export type { CliIo, CliStream } from './args';
 
 /** One entry per command; each lives in commands/<name>.ts and calls the engine in-process. */
 const COMMANDS: Record<string, Command> = {
   info: runInfo,
+  inpaint: runInpaint,
   resize: runResize,
+  upscale: runUpscale,
+  ...latentCommands,
 };
 
 export const USAGE = `Usage: latentshop <command> [options]
 
 Commands:
   info      Show the compute backend, versions and installed models
+  inpaint   Fill masked areas of images (content-aware or a model), file by file or whole folders
   resize    Resize an image (Lanczos3), keeping bit depth, alpha and metadata
-
+  upscale   Super-resolve images with ESRGAN (x2, x3, x4, x8), over every core
+${LATENT_USAGE}
 Run "latentshop <command> --help" for a command's options.
 Exit codes: 0 done, 1 failed, 2 bad usage.
 `;

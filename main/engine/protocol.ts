@@ -1,15 +1,23 @@
 import type { LatentshopErrorData } from '../../preload/contract/errors';
+import type { AttributeInfo, EditPreview, EditPreviewArgs, SampleResult } from '../../preload/contract/latent';
+import type { SrPlanArgs, UpscaleBandArgs } from './ops/sr/band-methods';
+import type { BandPlan, BandResult } from './ops/sr/bands';
 import type { BackendInfo, ImageInfo, JobResult, JobSpec, ExportOptions, ExportResult, EngineInfo } from '../../preload/contract/types';
 
 /** What the engine knows of an image; the transport adds the preview URL. */
 export type ImageMeta = Omit<ImageInfo, 'previewUrl'>;
 
+/** A result written to disk: batch work (`inpaintFile`), which main never forwards to the UI as an image. */
+export interface FileJobResult {
+  kind: 'file';
+  path: string;
+  bytes: number;
+}
+
 /** Job results as the engine returns them (image results without URLs). */
-export type EngineJobResult = JobResult extends infer R
-  ? R extends { kind: 'image'; image: ImageInfo }
-    ? Omit<R, 'image'> & { image: ImageMeta }
-    : R
-  : never;
+export type EngineJobResult =
+  | FileJobResult
+  | (JobResult extends infer R ? (R extends { kind: 'image'; image: ImageInfo } ? Omit<R, 'image'> & { image: ImageMeta } : R) : never);
 
 /** Calls the host may make into the engine process. */
 export interface EngineMethods {
@@ -20,6 +28,15 @@ export interface EngineMethods {
   exportImage(args: { imageId: string; path: string; options: ExportOptions }): ExportResult;
   release(args: { imageId: string }): null;
   runJob(args: { jobId: string; spec: JobSpec }): EngineJobResult;
+  /** Split super-resolution (CLI, bench): the band plan of one image, see ops/sr/bands.ts. */
+  srPlan(args: SrPlanArgs): BandPlan;
+  /** Runs one band of a split upscale; progress and cancel go by args.jobId. */
+  upscaleBand(args: UpscaleBandArgs): BandResult;
+  /** Latent tools' fast paths (not jobs); sessions live in the shared cache, so any engine serves them. */
+  previewEdit(args: EditPreviewArgs): EditPreview;
+  listAttributes(args: { family: string }): AttributeInfo[];
+  closeLatentSession(args: { sessionId: string }): null;
+  modelSamples(args: { family: string; count: number; seed?: number }): SampleResult;
 }
 
 export type EngineMethodName = keyof EngineMethods;
@@ -32,4 +49,4 @@ export type EngineToHost =
   | { type: 'ready'; backend: BackendInfo }
   | { type: 'reply'; id: number; ok: true; value: unknown }
   | { type: 'reply'; id: number; ok: false; error: LatentshopErrorData }
-  | { type: 'progress'; jobId: string; fraction: number; stage: string };
+  | { type: 'progress'; jobId: string; fraction: number; stage: string; previewUrl?: string };

@@ -3,7 +3,7 @@ import { IPC_CHANNEL, IPC_EVENT_CHANNEL, type LatentshopEvents, type WireEvent }
 import type { Runtime } from '../app/runtime';
 import { isTrustedSender } from '../electron/trust';
 
-const EVENTS: (keyof LatentshopEvents)[] = ['jobQueued', 'jobProgress', 'jobDone', 'jobError', 'engineRestarted'];
+const EVENTS: (keyof LatentshopEvents)[] = ['jobQueued', 'jobProgress', 'jobDone', 'jobError', 'engineRestarted', 'batchProgress'];
 
 /** One channel for every call; the sender frame is checked before the router sees it. */
 export function registerIpc(runtime: Runtime, devServerUrl: string | undefined): void {

@@ -5,7 +5,7 @@ import type { LatentshopEvents, WireEvent } from '../../preload/contract/service
 import type { Runtime } from '../app/runtime';
 import { hostAllowed, originAllowed, tokenFrom, tokenMatches } from './security';
 
-const EVENTS: (keyof LatentshopEvents)[] = ['jobQueued', 'jobProgress', 'jobDone', 'jobError', 'engineRestarted'];
+const EVENTS: (keyof LatentshopEvents)[] = ['jobQueued', 'jobProgress', 'jobDone', 'jobError', 'engineRestarted', 'batchProgress'];
 /** Uploads are base64 images: allow big frames, but not unbounded ones. */
 const MAX_FRAME_BYTES = 720 * 1024 * 1024;
 

@@ -27,6 +27,8 @@ async function main(): Promise<void> {
   const spawn = forkSpawner(engineEntry({ ...process.env, LATENTSHOP_CACHE_DIR: cacheDir }));
   const runtime = createRuntime(spawn, { mode: 'browser', exportDir, previewUrl: (id) => `/image/${id}.png?token=${token}` });
   const backend = await runtime.host.start();
+  // Batches cut off by a crash or a quit carry on where they stopped.
+  await runtime.batches.restore().catch(() => undefined);
   const server = await startBrowserServer(runtime, join(here, '..', 'dist', 'renderer'), token, Number(values.port));
   const why = values.reason ?? "Electron's binary is not installed";
   process.stdout.write(

@@ -1,11 +1,14 @@
 import { EventEmitter } from 'node:events';
 import { LatentshopError } from '../../preload/contract/errors';
 import type { LatentshopEvents, LatentshopMethods } from '../../preload/contract/service';
-import type { EngineInfo, ImageInfo, JobResult } from '../../preload/contract/types';
+import type { BatchStartArgs, BatchStatus, EngineInfo, ImageInfo, JobResult } from '../../preload/contract/types';
+import type { AttributeInfo, EditPreview, EditPreviewArgs, SampleResult } from '../../preload/contract/latent';
+import type { BatchService } from '../batch/batch-service';
 import type { EngineHost } from '../engine/host/engine-host';
 import type { JobQueue } from '../engine/host/job-queue';
 import type { EngineJobResult, ImageMeta } from '../engine/protocol';
 import { uniqueExportPath } from './export-path';
+import { OutputFolders } from './output-folders';
 import type { PathRegistry } from './path-registry';
 
 /** What differs between Electron and browser mode; everything else is shared. */
@@ -16,9 +19,13 @@ export interface Platform {
   dialogs?: {
     openImages(): Promise<string[]>;
     saveImage(suggestedName: string): Promise<string | undefined>;
+    /** A folder for batch outputs. */
+    chooseFolder?(): Promise<string | undefined>;
   };
   /** Folder for exports when there is no save dialog (browser mode). */
   exportDir: string;
+  /** Where persisted state lives (batch queues); default LATENTSHOP_STATE_DIR or ~/.config/latentshop. */
+  stateDir?: string;
   previewUrl(imageId: string): string;
 }
 
@@ -27,21 +34,29 @@ type ServiceEvents = { [E in keyof LatentshopEvents]: [LatentshopEvents[E]] };
 /** Implements the contract once; the IPC registrar and the WebSocket server both call it. */
 export class LatentshopService extends EventEmitter<ServiceEvents> implements LatentshopMethods {
   private readonly host: EngineHost;
+  private readonly folders: OutputFolders;
 
   constructor(
     hosts: readonly EngineHost[],
     private readonly jobs: JobQueue,
     private readonly paths: PathRegistry,
     private readonly platform: Platform,
+    private readonly batches: BatchService,
   ) {
     super();
     const [first] = hosts;
     if (!first) throw new Error('The service needs at least one engine.');
     this.host = first;
-    jobs.on('queued', (event) => this.emit('jobQueued', event));
-    jobs.on('progress', (event) => this.emit('jobProgress', event));
-    jobs.on('error', (event) => this.emit('jobError', event));
-    jobs.on('done', ({ jobId, result }) => this.emit('jobDone', { jobId, result: this.withUrls(result) }));
+    const chooseFolder = platform.dialogs?.chooseFolder;
+    this.folders = new OutputFolders({ exportDir: platform.exportDir, ...(chooseFolder && { chooseFolder }) });
+    // Batch files are the batch panel's business (batchProgress), not rows of the jobs panel.
+    const hidden = new Set<string>();
+    jobs.on('queued', (event) => (event.op === 'inpaintFile' ? hidden.add(event.jobId) : this.emit('jobQueued', event)));
+    jobs.on('progress', (event) => hidden.has(event.jobId) || this.emit('jobProgress', event));
+    jobs.on('error', (event) => hidden.delete(event.jobId) || this.emit('jobError', event));
+    jobs.on('done', ({ jobId, result }) => {
+      if (!hidden.delete(jobId) && result.kind !== 'file') this.emit('jobDone', { jobId, result: this.withUrls(result) });
+    });
     for (const host of hosts) host.on('restarted', (reason) => this.emit('engineRestarted', { reason }));
   }
 
@@ -79,18 +94,36 @@ export class LatentshopService extends EventEmitter<ServiceEvents> implements La
     const extension = args.options.format === 'jpeg' ? 'jpg' : args.options.format;
     const base = (args.name ?? 'latentshop-export').replace(/\.[A-Za-z0-9]+$/, '');
     const suggested = `${base}.${extension}`;
-    const path = this.platform.dialogs
-      ? await this.platform.dialogs.saveImage(suggested)
-      : await uniqueExportPath(this.platform.exportDir, suggested);
+    // A chosen output folder (batches) needs no dialog and never replaces a file.
+    const path = args.folderId
+      ? await uniqueExportPath(this.folders.get(args.folderId), suggested)
+      : this.platform.dialogs
+        ? await this.platform.dialogs.saveImage(suggested)
+        : await uniqueExportPath(this.platform.exportDir, suggested);
     if (!path) throw new LatentshopError('CANCELLED', 'Export cancelled.');
     // The save dialog already asked the user whether to replace an existing file.
-    const overwrite = this.platform.dialogs ? args.options.overwrite ?? true : false;
+    const overwrite = this.platform.dialogs && !args.folderId ? args.options.overwrite ?? true : false;
     return this.host.call('exportImage', { imageId: args.imageId, path, options: { ...args.options, overwrite } });
   }
+
+  chooseOutputFolder = (): Promise<{ folderId: string; path: string }> => this.folders.choose();
 
   async releaseImage({ imageId }: { imageId: string }): Promise<void> {
     await this.host.call('release', { imageId });
   }
+
+  uploadBatchFile = (args: { name: string; dataBase64: string }) => this.batches.uploadBatchFile(args);
+  startBatch = (args: BatchStartArgs): Promise<BatchStatus> => this.batches.startBatch(args);
+  pauseBatch = (args: { batchId: string }) => this.batches.pauseBatch(args);
+  resumeBatch = (args: { batchId: string }) => this.batches.resumeBatch(args);
+  cancelBatch = (args: { batchId: string }) => this.batches.cancelBatch(args);
+  batchStatus = (args: { batchId?: string }) => this.batches.batchStatus(args);
+
+  // Latent tools' fast paths. Sessions live in the engines' shared cache, so the first engine serves them all.
+  previewEdit = (args: EditPreviewArgs): Promise<EditPreview> => this.host.call('previewEdit', args);
+  listAttributes = (args: { family: string }): Promise<AttributeInfo[]> => this.host.call('listAttributes', args);
+  closeLatentSession = async (args: { sessionId: string }): Promise<void> => void (await this.host.call('closeLatentSession', args));
+  modelSamples = (args: { family: string; count: number; seed?: number }): Promise<SampleResult> => this.host.call('modelSamples', args);
 
   private async openPaths(paths: string[]): Promise<ImageInfo[]> {
     const opened: ImageInfo[] = [];
@@ -102,7 +135,8 @@ export class LatentshopService extends EventEmitter<ServiceEvents> implements La
     return { ...meta, previewUrl: this.platform.previewUrl(meta.id) };
   }
 
-  private withUrls(result: EngineJobResult): JobResult {
-    return { ...result, image: this.toInfo(result.image) };
+  /** Image results get their preview URL; latent results (sessions, samples, attributes) carry data URLs already. */
+  private withUrls(result: Exclude<EngineJobResult, { kind: 'file' }>): JobResult {
+    return result.kind === 'image' ? { ...result, image: this.toInfo(result.image) } : result;
   }
 }

@@ -6,6 +6,7 @@ import { createRuntime, type Runtime } from '../app/runtime';
 import { engineEntry } from '../engine/host/entry';
 import { forkSpawner } from '../engine/host/spawner';
 import type { LatentshopEvents } from '../../preload/contract/service';
+import type { ImageInfo, JobResult } from '../../preload/contract/types';
 
 export interface Harness {
   runtime: Runtime;
@@ -61,4 +62,10 @@ export function nextEvent<E extends keyof LatentshopEvents>(
     };
     (runtime.service.on as (e: E, l: typeof listener) => void)(event, listener);
   });
+}
+
+/** The image of an image result; jobs also return latent results since issue 4, so tests narrow. */
+export function imageOf(result: JobResult): ImageInfo {
+  if (result.kind !== 'image') throw new Error(`expected an image result, got ${result.kind}`);
+  return result.image;
 }

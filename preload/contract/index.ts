@@ -1,3 +1,5 @@
 export type * from './service';
 export type * from './types';
+export type * from './latent';
+export type * from './sr';
 export type { ErrorCode, LatentshopErrorData } from './errors';

@@ -1,9 +1,12 @@
 import { z } from 'zod';
+import { latentJobSchemas, latentMethodSchemas } from './latent-schemas';
+import { srJobSchemas } from './sr-schemas';
 import type { MethodName } from './service';
 
 /** Runtime schemas for every method's argument; main validates with these before anything runs. */
 const empty = z.object({}).strict();
 const id = z.string().min(1).max(128).regex(/^[A-Za-z0-9_-]+$/);
+const fileName = z.string().min(1).max(255).refine((n) => !/[\\/]/.test(n) && n !== '.' && n !== '..', 'name must not contain a path');
 
 export const resizeJobSchema = z
   .object({
@@ -23,12 +26,13 @@ export const inpaintJobSchema = z
     op: z.literal('inpaint'),
     imageId: id,
     maskId: id,
-    method: z.enum(['fill']),
+    method: z.enum(['fill', 'model']),
+    model: z.string().min(1).max(200).optional(),
     seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
   })
   .strict();
 
-export const jobSpecSchema = z.discriminatedUnion('op', [resizeJobSchema, inpaintJobSchema]);
+export const jobSpecSchema = z.discriminatedUnion('op', [resizeJobSchema, inpaintJobSchema, ...latentJobSchemas, ...srJobSchemas]);
 
 export const exportOptionsSchema = z
   .object({
@@ -58,7 +62,27 @@ export const methodSchemas = {
       imageId: id,
       options: exportOptionsSchema,
       name: z.string().min(1).max(255).refine((n) => !/[\\/]/.test(n), 'name must not contain a path').optional(),
+      folderId: id.optional(),
     })
     .strict(),
   releaseImage: z.object({ imageId: id }).strict(),
+  chooseOutputFolder: empty,
+  uploadBatchFile: z.object({ name: fileName, dataBase64: z.string().min(1).max(716_000_000) }).strict(),
+  startBatch: z
+    .object({
+      files: z
+        .array(z.object({ name: fileName, path: z.string().min(1).max(4096).optional(), uploadId: id.optional() }).strict())
+        .min(1)
+        .max(10_000),
+      method: z.enum(['fill', 'model']),
+      model: z.string().min(1).max(200).optional(),
+      sharedMask: fileName.optional(),
+      seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
+    })
+    .strict(),
+  pauseBatch: z.object({ batchId: id }).strict(),
+  resumeBatch: z.object({ batchId: id }).strict(),
+  cancelBatch: z.object({ batchId: id }).strict(),
+  batchStatus: z.object({ batchId: id.optional() }).strict(),
+  ...latentMethodSchemas,
 } satisfies Record<MethodName, z.ZodType>;

@@ -1,5 +1,8 @@
 import type { LatentshopErrorData } from './errors';
+import type { AttributeInfo, EditPreview, EditPreviewArgs, SampleResult } from './latent';
 import type {
+  BatchStartArgs,
+  BatchStatus,
   EngineInfo,
   ExportOptions,
   ExportResult,
@@ -33,9 +36,42 @@ export interface LatentshopMethods {
    * writes into its export folder. The write is atomic and never replaces the source
    * unless `options.overwrite` is set.
    */
-  exportImage(args: { imageId: string; options: ExportOptions; name?: string }): Promise<ExportResult>;
+  exportImage(args: { imageId: string; options: ExportOptions; name?: string; folderId?: string }): Promise<ExportResult>;
+  /**
+   * A folder for batch outputs (super-resolution batches): the desktop asks with a folder
+   * dialog; browser mode makes a new subfolder of its export folder. Pass the id as
+   * exportImage's `folderId` to write there without a dialog, never over an existing file.
+   */
+  chooseOutputFolder(args: Record<string, never>): Promise<{ folderId: string; path: string }>;
   /** Frees an image the UI no longer needs (e.g. history steps dropped past the undo limit). */
   releaseImage(args: { imageId: string }): Promise<void>;
+  /** Stages a file for a batch in browser mode (kept on disk so a restart can resume). Max 512 MiB. */
+  uploadBatchFile(args: { name: string; dataBase64: string }): Promise<{ uploadId: string }>;
+  /**
+   * Starts batch inpainting. Outputs are `<name>.inpainted.<ext>`, never over an original:
+   * in a folder the user picks (desktop) or a subfolder of the export folder (browser mode).
+   * The queue is persisted after every file; a restart resumes it.
+   */
+  startBatch(args: BatchStartArgs): Promise<BatchStatus>;
+  /** Stops starting new files; files already running finish. */
+  pauseBatch(args: { batchId: string }): Promise<BatchStatus>;
+  resumeBatch(args: { batchId: string }): Promise<BatchStatus>;
+  /** Cancels running files (within 1 s) and every file not yet done. */
+  cancelBatch(args: { batchId: string }): Promise<BatchStatus>;
+  /** One batch, or every known batch (newest first) when no id is given. */
+  batchStatus(args: { batchId?: string }): Promise<BatchStatus[]>;
+  /**
+   * Renders a latent session's edit (attribute strengths, optionally the painted-constraint
+   * result) blended into the region at preview resolution (default longest side 512 px).
+   * Fast path for sliders, not a job: aims at < 100 ms.
+   */
+  previewEdit(args: EditPreviewArgs): Promise<EditPreview>;
+  /** The family's named latent directions: shipped ones merged with those the user learned. */
+  listAttributes(args: { family: string }): Promise<AttributeInfo[]>;
+  /** Forgets a latent session (its z and candidates); later edits of it fail with BAD_ARGUMENT. */
+  closeLatentSession(args: { sessionId: string }): Promise<void>;
+  /** A grid of `count` (1–64) samples for the Models panel, from seeds seed…seed+count−1 (default seed 1). */
+  modelSamples(args: { family: string; count: number; seed?: number }): Promise<SampleResult>;
 }
 
 export type MethodName = keyof LatentshopMethods;
@@ -49,6 +85,8 @@ export interface LatentshopEvents {
   jobDone: { jobId: string; result: JobResult };
   jobError: { jobId: string; error: LatentshopErrorData };
   engineRestarted: { reason: string };
+  /** A batch changed: a file's progress or state, or the batch's own state. */
+  batchProgress: BatchStatus;
 }
 
 export type EventName = keyof LatentshopEvents;

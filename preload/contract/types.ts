@@ -1,4 +1,6 @@
 /** Plain data types shared by every runtime. No imports of runtime code here. */
+import type { LatentJobResult, LatentJobSpec } from './latent';
+import type { SrJobSpec } from './sr';
 
 export type BackendName = 'tensorflow-gpu' | 'tensorflow' | 'wasm' | 'cpu';
 
@@ -66,14 +68,37 @@ export interface InpaintJobSpec {
   op: 'inpaint';
   imageId: string;
   maskId: string;
-  /** 'fill': content-aware fill (PatchMatch with EM voting) from the image's own pixels. */
-  method: 'fill';
+  /**
+   * 'fill': content-aware fill (PatchMatch with EM voting) from the image's own pixels.
+   * 'model': an installed network whose manifest role is `inpainter`, run around each hole.
+   */
+  method: InpaintMethod;
+  /** For 'model': the network's name, or its family's id. Default: the first inpainter installed. */
+  model?: string;
   /** Seed of the patch search; the same seed gives the same result. Default 1. */
   seed?: number;
 }
 
+export type InpaintMethod = 'fill' | 'model';
+
+/**
+ * Batch inpainting of one file, main-internal: the batch runner and the CLI submit it so
+ * pixels never travel through main. startJob's schema does not accept it (paths must come
+ * from a dialog, a drop or the command line, never from the renderer).
+ */
+export interface InpaintFileJobSpec {
+  op: 'inpaintFile';
+  inputPath: string;
+  maskPath: string;
+  /** Written atomically; an existing file is never replaced. Format from the extension. */
+  outputPath: string;
+  method: InpaintMethod;
+  model?: string;
+  seed?: number;
+}
+
 /** Every long operation, as a tagged union. Later issues add members. */
-export type JobSpec = ResizeJobSpec | InpaintJobSpec;
+export type JobSpec = ResizeJobSpec | InpaintJobSpec | InpaintFileJobSpec | LatentJobSpec | SrJobSpec;
 
 export type JobOp = JobSpec['op'];
 
@@ -99,9 +124,12 @@ export interface JobProgress {
 export interface ImageResult {
   kind: 'image';
   image: ImageInfo;
+  /** Op-specific numbers about the result, e.g. ganUpscale's `consistencyRmse`. */
+  metrics?: Record<string, number>;
 }
 
-export type JobResult = ImageResult;
+/** Latent jobs (sample, invert, learnAttribute, constrain) return their own kinds; applyEdit returns an image. */
+export type JobResult = ImageResult | LatentJobResult;
 
 export interface ExportOptions {
   format: ImageFormat;
@@ -118,4 +146,54 @@ export interface ExportOptions {
 export interface ExportResult {
   path: string;
   bytes: number;
+}
+
+/** A file given to a batch: a path main recorded from a drop or dialog (desktop), or a staged upload (browser mode). */
+export interface BatchFileRef {
+  /** File name, e.g. "photo.jpg" or "photo.mask.png"; masks are paired by it. */
+  name: string;
+  path?: string;
+  /** From uploadBatchFile (browser mode). */
+  uploadId?: string;
+}
+
+export interface BatchStartArgs {
+  /** Images and masks together; folders (desktop) are expanded. Masks pair by name: photo.jpg ↔ photo.mask.png. */
+  files: BatchFileRef[];
+  method: InpaintMethod;
+  model?: string;
+  /** Name of one of `files` to use as the mask of every image, instead of pairing by name. */
+  sharedMask?: string;
+  seed?: number;
+}
+
+export type BatchItemState = 'pending' | 'running' | 'done' | 'failed' | 'cancelled';
+export type BatchState = 'running' | 'paused' | 'done' | 'cancelled';
+
+export interface BatchItemStatus {
+  /** Input file name. */
+  name: string;
+  state: BatchItemState;
+  /** 0–1 for this file. */
+  fraction: number;
+  /** Where the result is (or will be) written. */
+  output: string;
+  error?: { code: string; message: string };
+}
+
+export interface BatchStatus {
+  batchId: string;
+  state: BatchState;
+  method: InpaintMethod;
+  outputDir: string;
+  items: BatchItemStatus[];
+  total: number;
+  done: number;
+  failed: number;
+  /** 0–1 over all files. */
+  fraction: number;
+  /** Estimated seconds left, when known. */
+  etaSeconds?: number;
+  /** The JSON report (failures with reasons), written when the batch ends. */
+  reportPath?: string;
 }

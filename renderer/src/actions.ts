@@ -9,6 +9,7 @@ import { useEngineStore } from './stores/engine';
 import { useJobsStore } from './stores/jobs';
 import { useToastStore } from './stores/toasts';
 import { useUiStore } from './stores/ui';
+import { undoInScope } from './undo-scope';
 
 /**
  * User commands shared by the toolbar, panels, menus and shortcuts, so each is written once.
@@ -110,7 +111,8 @@ export function useActions() {
     exportImage,
     requestResize: () => requestDialog('resize'),
     requestExport: () => requestDialog('export'),
-    undo: () => doc.undo(),
+    // A tool with its own steps (painted strokes) undoes those first.
+    undo: () => undoInScope() || doc.undo(),
     redo: () => doc.redo(),
     zoomFit: () => activeView()?.fit(),
     zoom100: () => activeView()?.actualSize(),

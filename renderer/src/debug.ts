@@ -1,4 +1,7 @@
+import { activeView } from './canvas/active';
+import { overlayOf } from './canvas/latent/layers';
 import { useDocumentStore } from './stores/document';
+import { usePaintStore } from './stores/paint';
 import { useUiStore } from './stores/ui';
 
 /**
@@ -11,6 +14,14 @@ export function installDebugHook(): void {
   const hook = Object.freeze({
     currentImage: () => (doc.current ? { ...doc.current } : null),
     zoom: () => ui.zoom,
+    // Latent tools: where the edit overlay sits (CSS px in the canvas element), the view transform
+    // (to place strokes on photo pixels) and how many painted strokes are drawn.
+    overlayRect: () => {
+      const view = activeView();
+      return view ? overlayOf(view.canvas).viewportRect() : null;
+    },
+    viewportTransform: () => [...(activeView()?.canvas.viewportTransform ?? [1, 0, 0, 1, 0, 0])],
+    strokeCount: () => usePaintStore().strokes.length,
   });
   Object.defineProperty(window, '__latentshop', { value: hook, writable: false, configurable: true });
 }

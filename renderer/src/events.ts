@@ -1,5 +1,6 @@
 import { i18n } from './i18n';
 import { getApi } from './ipc/api';
+import { useBatchStore } from './stores/batch';
 import { useEngineStore } from './stores/engine';
 import { useJobsStore } from './stores/jobs';
 import { useToastStore } from './stores/toasts';
@@ -10,6 +11,7 @@ export function connectEvents(): () => void {
   const jobs = useJobsStore();
   const toasts = useToastStore();
   const engine = useEngineStore();
+  const batch = useBatchStore();
   const t = i18n.global.t;
 
   const offs = [
@@ -22,6 +24,7 @@ export function connectEvents(): () => void {
       const op = jobs.jobs.find((j) => j.jobId === jobId)?.op ?? 'resize';
       toasts.show(t('toast.jobFailed', { op: t(`jobs.op.${op}`), message: error.message }), 'error');
     }),
+    api.onBatchProgress((status) => batch.handleProgress(status)),
     api.onEngineRestarted(() => {
       toasts.show(t('toast.engineRestarted'), 'info', 8000);
       void engine.load(); // The backend may differ after a restart.

@@ -22,6 +22,17 @@ describe('matchShortcut', () => {
     expect(matchShortcut(key('1', { ctrlKey: true, code: 'Numpad1' }))).toBe('zoom100');
   });
 
+  it('maps the mask tools like a photo editor', () => {
+    expect(matchShortcut(key('b'))).toBe('maskBrush');
+    expect(matchShortcut(key('e'))).toBe('maskEraser');
+    expect(matchShortcut(key('M', { shiftKey: false }))).toBe('maskRect');
+    expect(matchShortcut(key('l'))).toBe('maskLasso');
+    expect(matchShortcut(key('x'))).toBe('maskSwap');
+    expect(matchShortcut(key('i', { ctrlKey: true }))).toBe('maskInvert');
+    expect(matchShortcut(key('[', { code: 'BracketLeft' }))).toBe('brushSmaller');
+    expect(matchShortcut(key('ü', { code: 'BracketRight' }))).toBe('brushBigger');
+  });
+
   it('ignores plain letters and Alt chords', () => {
     expect(matchShortcut(key('z'))).toBeNull();
     expect(matchShortcut(key('z', { ctrlKey: true, altKey: true }))).toBeNull();

@@ -1,5 +1,8 @@
 /** Every keyboard shortcut in one table, so the bindings and their tooltip labels agree. */
-export type ShortcutAction = 'undo' | 'redo' | 'open' | 'export' | 'zoomFit' | 'zoom100' | 'escape';
+export type ShortcutAction =
+  | 'undo' | 'redo' | 'open' | 'export' | 'zoomFit' | 'zoom100' | 'escape'
+  | 'maskBrush' | 'maskEraser' | 'maskRect' | 'maskLasso' | 'maskSwap' | 'maskInvert' | 'brushSmaller' | 'brushBigger'
+  | 'paintBrush' | 'paintSketch' | 'paintEraser' | 'eyedropper';
 
 export type ShortcutHandlers = Record<ShortcutAction, () => void>;
 
@@ -21,6 +24,20 @@ export const BINDINGS: ReadonlyArray<{ chord: KeyChord; action: ShortcutAction }
   { chord: { key: '0', mod: true, codes: ['Digit0', 'Numpad0'] }, action: 'zoomFit' },
   { chord: { key: '1', mod: true, codes: ['Digit1', 'Numpad1'] }, action: 'zoom100' },
   { chord: { key: 'Escape' }, action: 'escape' },
+  // Mask tools, as in photo editors: single keys, ignored while typing in a field.
+  { chord: { key: 'b' }, action: 'maskBrush' },
+  { chord: { key: 'e' }, action: 'maskEraser' },
+  { chord: { key: 'm' }, action: 'maskRect' },
+  { chord: { key: 'l' }, action: 'maskLasso' },
+  { chord: { key: 'x' }, action: 'maskSwap' },
+  { chord: { key: 'i', mod: true }, action: 'maskInvert' },
+  { chord: { key: '[', codes: ['BracketLeft'] }, action: 'brushSmaller' },
+  { chord: { key: ']', codes: ['BracketRight'] }, action: 'brushBigger' },
+  // Paint (constrained editing) tools: P, K, Shift+E and I, clear of the mask keys above (E alone is the mask eraser).
+  { chord: { key: 'p' }, action: 'paintBrush' },
+  { chord: { key: 'k' }, action: 'paintSketch' },
+  { chord: { key: 'e', shift: true }, action: 'paintEraser' },
+  { chord: { key: 'i' }, action: 'eyedropper' },
 ];
 
 export interface KeyLike {
@@ -54,7 +71,11 @@ export function shortcutLabel(action: ShortcutAction): string {
   return [chord.mod ? 'Ctrl' : '', chord.shift ? 'Shift' : '', key].filter(Boolean).join('+');
 }
 
-function isTextField(target: EventTarget | null): boolean {
+/** Sliders, checkboxes and buttons are not typing: B or [ must still work after using one. */
+const NON_TEXT_INPUTS = new Set(['range', 'checkbox', 'radio', 'button', 'submit', 'color', 'file']);
+
+function isTextField(target: EventTarget | null, typingOnly = false): boolean {
+  if (typingOnly && target instanceof HTMLInputElement && NON_TEXT_INPUTS.has(target.type)) return false;
   return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 }
 
@@ -63,7 +84,9 @@ export function installShortcuts(handlers: ShortcutHandlers): () => void {
   const onKey = (e: KeyboardEvent): void => {
     const action = matchShortcut(e);
     if (!action) return;
-    if ((action === 'undo' || action === 'redo') && isTextField(e.target)) return;
+    // Text fields keep their own undo, and plain keys there are typing, not tools.
+    const plainKey = !(e.ctrlKey || e.metaKey) && action !== 'escape';
+    if ((action === 'undo' || action === 'redo' || plainKey) && isTextField(e.target, plainKey)) return;
     e.preventDefault();
     handlers[action]();
   };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gradientPng, nextEvent, startHarness, type Harness } from '../../test/runtime-harness';
+import { gradientPng, imageOf, nextEvent, startHarness, type Harness } from '../../test/runtime-harness';
 
 describe('engine process', () => {
   let harness: Harness;
@@ -41,7 +41,7 @@ describe('engine process', () => {
     runtime.service.on('jobProgress', (p) => progress.push(p.fraction));
     const { jobId } = await runtime.service.startJob({ spec: { op: 'resize', imageId: image.id, scale: 0.5 } });
     const done = await nextEvent(runtime, 'jobDone', (e) => e.jobId === jobId);
-    expect(done.result.image).toMatchObject({ width: 60, height: 40, channels: 3, bitDepth: 8 });
+    expect(imageOf(done.result)).toMatchObject({ width: 60, height: 40, channels: 3, bitDepth: 8 });
     expect(progress.length).toBeGreaterThan(0);
     expect(progress.at(-1)).toBe(1);
   });

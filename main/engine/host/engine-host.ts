@@ -10,7 +10,7 @@ interface Pending {
 }
 
 export interface EngineHostEvents {
-  progress: [jobId: string, fraction: number, stage: string];
+  progress: [jobId: string, fraction: number, stage: string, previewUrl?: string];
   restarted: [reason: string];
 }
 
@@ -77,7 +77,7 @@ export class EngineHost extends EventEmitter<EngineHostEvents> {
 
   private onMessage(message: EngineToHost, ready: (backend: BackendInfo) => void): void {
     if (message.type === 'ready') ready(message.backend);
-    else if (message.type === 'progress') this.emit('progress', message.jobId, message.fraction, message.stage);
+    else if (message.type === 'progress') this.emit('progress', message.jobId, message.fraction, message.stage, message.previewUrl);
     else {
       const pending = this.pending.get(message.id);
       this.pending.delete(message.id);

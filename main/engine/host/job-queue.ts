@@ -40,7 +40,7 @@ export class JobQueue extends EventEmitter<JobQueueEvents> {
     if (hosts.length === 0) throw new Error('A job queue needs at least one engine.');
     this.idle = [...hosts];
     this.queue = new PQueue({ concurrency: hosts.length });
-    for (const host of hosts) host.on('progress', (jobId, fraction, stage) => this.onProgress(jobId, fraction, stage));
+    for (const host of hosts) host.on('progress', (jobId, fraction, stage, previewUrl) => this.onProgress(jobId, fraction, stage, previewUrl));
   }
 
   submit(spec: JobSpec, priority: JobPriority = 'interactive'): string {
@@ -89,10 +89,11 @@ export class JobQueue extends EventEmitter<JobQueueEvents> {
     }
   }
 
-  private onProgress(jobId: string, fraction: number, stage: string): void {
+  private onProgress(jobId: string, fraction: number, stage: string, previewUrl?: string): void {
     const entry = this.jobs.get(jobId);
     if (!entry || entry.abort.signal.aborted) return;
     const progress: JobProgress = { jobId, op: entry.spec.op, fraction, stage };
+    if (previewUrl) progress.previewUrl = previewUrl;
     const etaSeconds = entry.eta.update(fraction);
     if (etaSeconds !== undefined) progress.etaSeconds = etaSeconds;
     this.emit('progress', progress);

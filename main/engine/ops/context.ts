@@ -3,8 +3,11 @@ import { LatentshopError } from '../../../preload/contract/errors';
 /** What every long operation receives: a cancel signal and a progress sink. */
 export interface OpContext {
   signal: AbortSignal;
-  /** fraction 0–1 of the whole operation; stage is a short name such as "resize". */
-  progress(fraction: number, stage: string): void;
+  /**
+   * fraction 0–1 of the whole operation; stage is a short name such as "resize";
+   * previewUrl, when given, is a small data URL of the partial result (latent tools).
+   */
+  progress(fraction: number, stage: string, previewUrl?: string): void;
 }
 
 export function cancelledError(): LatentshopError {
@@ -48,5 +51,5 @@ export function quietContext(): OpContext {
 
 /** Maps a sub-operation's 0–1 progress into [start, end] of the parent's. */
 export function subContext(ctx: OpContext, start: number, end: number): OpContext {
-  return { signal: ctx.signal, progress: (fraction, stage) => ctx.progress(start + (end - start) * fraction, stage) };
+  return { signal: ctx.signal, progress: (fraction, stage, previewUrl) => ctx.progress(start + (end - start) * fraction, stage, previewUrl) };
 }

@@ -36,19 +36,21 @@ export class Engine {
     }
   }
 
-  private startJob(jobId: string): { signal: AbortSignal; progress: (fraction: number, stage: string) => void; end(): void } {
+  private startJob(jobId: string): { signal: AbortSignal; progress: (fraction: number, stage: string, previewUrl?: string) => void; end(): void } {
     const controller = new AbortController();
     this.running.set(jobId, controller);
     let lastSent = 0;
     let lastStage = '';
     return {
       signal: controller.signal,
-      progress: (fraction, stage) => {
+      progress: (fraction, stage, previewUrl) => {
         const now = Date.now();
-        if (stage === lastStage && fraction < 1 && now - lastSent < PROGRESS_INTERVAL_MS) return;
+        // Previews are rare (every ~10 steps) and are the point of the event: never dropped.
+        if (!previewUrl && stage === lastStage && fraction < 1 && now - lastSent < PROGRESS_INTERVAL_MS) return;
         lastSent = now;
         lastStage = stage;
-        this.send({ type: 'progress', jobId, fraction: Math.min(1, Math.max(0, fraction)), stage });
+        const clamped = Math.min(1, Math.max(0, fraction));
+        this.send(previewUrl ? { type: 'progress', jobId, fraction: clamped, stage, previewUrl } : { type: 'progress', jobId, fraction: clamped, stage });
       },
       end: () => this.running.delete(jobId),
     };

@@ -21,7 +21,8 @@ interface StoredHeader {
 export class ImageStore {
   private readonly images = new Map<string, RasterImage>();
 
-  constructor(private readonly cacheDir: string) {
+  /** Public so other session state (latent sessions) can live beside the images. */
+  constructor(readonly cacheDir: string) {
     mkdirSync(cacheDir, { recursive: true });
   }
 

@@ -1,9 +1,12 @@
 import type { JobSpec } from '../../../preload/contract/types';
 import type { OpContext } from '../ops/context';
 import { inpaintRaster } from '../ops/inpaint/inpaint';
+import { inpaintFile } from '../ops/inpaint/inpaint-file';
 import { resizeRaster } from '../ops/resize/resize';
 import type { EngineJobResult } from '../protocol';
 import { ImageStore } from './image-store';
+import { srJobHandlers } from './sr-jobs';
+import { latentJobHandlers } from './latent-jobs';
 
 type Handler<S extends JobSpec> = (spec: S, ctx: OpContext, store: ImageStore) => Promise<EngineJobResult>;
 type HandlerMap = { [Op in JobSpec['op']]: Handler<Extract<JobSpec, { op: Op }>> };
@@ -22,6 +25,9 @@ const handlers: HandlerMap = {
     const id = await store.put(filled);
     return { kind: 'image', image: ImageStore.describe(id, filled) };
   },
+  inpaintFile: async (spec, ctx) => ({ kind: 'file', ...(await inpaintFile(spec, ctx)) }),
+  ...srJobHandlers,
+  ...latentJobHandlers,
 };
 
 export function runJobSpec(spec: JobSpec, ctx: OpContext, store: ImageStore): Promise<EngineJobResult> {

@@ -9,10 +9,12 @@ import { exportRaster } from '../io/atomic-write';
 import type { EngineMethods } from '../protocol';
 import { ImageStore } from './image-store';
 import { runJobSpec } from './jobs';
+import { srBandMethods } from '../ops/sr/band-methods';
+import { latentMethods } from '../ops/latent/engine-methods';
 
 interface JobHandle {
   signal: AbortSignal;
-  progress(fraction: number, stage: string): void;
+  progress(fraction: number, stage: string, previewUrl?: string): void;
   end(): void;
 }
 
@@ -29,6 +31,8 @@ const appVersion = packageJson.version;
 /** The engine's operations. Arguments were validated in main; paths were checked there too. */
 export function createMethods({ store, backend, startJob }: MethodDeps): AsyncMethods {
   return {
+    ...srBandMethods(startJob),
+    ...latentMethods(store),
     info: async () => ({
       backend,
       versions: { app: appVersion, tfjs: tf.version.tfjs, node: process.versions.node, sharp: sharp.versions.sharp ?? 'unknown' },

@@ -17,4 +17,10 @@ const lazy = (load: () => Promise<{ default: Component }>): Component => markRaw
  */
 export const PANELS: readonly PanelDefinition[] = [
   { id: 'adjust', titleKey: 'panels.adjust', component: lazy(() => import('./AdjustPanel.vue')) },
+  { id: 'inpaint', titleKey: 'panels.inpaint', component: lazy(() => import('./InpaintPanel.vue')) },
+  { id: 'batch', titleKey: 'panels.batch', component: lazy(() => import('./BatchPanel.vue')) },
+  { id: 'models', titleKey: 'panels.models', component: lazy(() => import('./ModelsPanel.vue')) },
+  { id: 'edit', titleKey: 'panels.edit', component: lazy(() => import('./EditPanel.vue')) },
+  { id: 'paint', titleKey: 'panels.paint', component: lazy(() => import('./PaintPanel.vue')) },
+  { id: 'sr', titleKey: 'panels.sr', component: lazy(() => import('./SrPanel.vue')) },
 ];

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, shallowRef } from 'vue';
-import type { JobOp, JobProgress, JobResult, JobSpec, LatentshopErrorData } from '../../../preload/contract';
+import type { JobOp, JobPriority, JobProgress, JobResult, JobSpec, LatentshopErrorData } from '../../../preload/contract';
 import { getApi } from '../ipc/api';
 import * as m from './jobs-model';
 
@@ -19,9 +19,9 @@ export const useJobsStore = defineStore('jobs', () => {
 
   const active = computed(() => jobs.value.filter(m.isActive));
 
-  /** Queues a job; `onResult` runs once it completes (even if it finished before the reply). */
-  async function start(spec: JobSpec, onResult?: ResultHandler): Promise<string> {
-    const { jobId } = await getApi().startJob({ spec });
+  /** Queues a job; `onResult` runs once it completes (even if it finished before the reply). Batch work passes priority 'batch'. */
+  async function start(spec: JobSpec, onResult?: ResultHandler, priority?: JobPriority): Promise<string> {
+    const { jobId } = await getApi().startJob(priority ? { spec, priority } : { spec });
     ops.set(jobId, spec.op);
     if (!jobs.value.some((j) => j.jobId === jobId)) jobs.value = m.onQueued(jobs.value, jobId, spec.op);
     const early = earlyResults.get(jobId);

@@ -38,7 +38,7 @@ describe('inpaint job', () => {
     const imageId = await store.put(image);
     const maskId = await store.put(maskRaster(mask, 64, 48, 4));
     const result = await runJobSpec({ op: 'inpaint', imageId, maskId, method: 'fill', seed: 2 }, quietContext(), store);
-    expect(result.kind).toBe('image');
+    if (result.kind !== 'image') throw new Error('expected an image result');
     expect(result.image).toMatchObject({ width: 64, height: 48, channels: 3, bitDepth: 8 });
     const filled = await store.get(result.image.id);
     expect(sameOutside(image, filled, mask)).toBe(true);

@@ -1,10 +1,10 @@
-export { upscaleRaster, upscaleRasterWith, tileWithRetry } from './upscale';
+export { upscaleRaster, upscaleRasterWith, tileWithRetry, defaultFeather } from './upscale';
 export type { UpscaleOptions } from './upscale';
 export { SR_MODELS, SR_SCALES, SR_FAMILY, getSrNet, disposeSrNets } from './models';
 export type { SrModelName, SrScale, LoadedSrNet } from './models';
 export { networkTileNet, isOutOfMemory } from './tile-net';
 export type { TileNet } from './tile-net';
-export { chooseTileSize, DEFAULT_FEATHER, DEFAULT_MEMORY_BUDGET, DEFAULT_TILE_FLOPS } from './tile-size';
+export { chooseTileSize, DEFAULT_FEATHER, DEFAULT_MEMORY_BUDGET, DEFAULT_TILE_FLOPS, THROUGHPUT_TILE_FLOPS } from './tile-size';
 export { runTiled } from './tiler';
 export type { RgbSource, RowSink } from './tiler';
 export { planAxis, axisWeights } from './plan';

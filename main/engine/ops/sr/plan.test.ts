@@ -34,7 +34,7 @@ describe('planAxis / axisWeights', () => {
   });
 
   it('sizes slim tiles for well under a second and bounds memory', () => {
-    expect(chooseTileSize({ context: 10, flopsPerPixel: 445_088, bytesPerPixel: 4 * 1123 })).toBe(149);
+    expect(chooseTileSize({ context: 10, flopsPerPixel: 445_088, bytesPerPixel: 4 * 1123 })).toBe(134);
     expect(chooseTileSize({ context: 10, flopsPerPixel: 445_088, bytesPerPixel: 4 * 1123 }, { memoryBudget: 16e6 })).toBe(59);
   });
 });

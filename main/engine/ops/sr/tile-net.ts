@@ -11,6 +11,11 @@ export interface TileNet {
   readonly scale: number;
   /** Input pixels of context each tile needs on each inner side (≥ receptive radius). */
   readonly context: number;
+  /**
+   * True when `context` covers the exact receptive radius: valid spans are then exactly
+   * untiled output, so tiles need no feathered cross-fade (less overlap to compute).
+   */
+  readonly exact?: boolean;
   /** Cost model for tile sizing; estimates are fine. */
   readonly flopsPerPixel: number;
   readonly bytesPerPixel: number;
@@ -30,6 +35,7 @@ export function networkTileNet(network: Network): TileNet {
   return {
     scale,
     context,
+    exact: stats !== undefined && context >= stats.receptiveRadius,
     flopsPerPixel: stats?.flopsPerInputPixel ?? 1e6,
     bytesPerPixel: 4 * (stats?.activationFloatsPerInputPixel ?? 4096),
     async run(rgb, width, height) {

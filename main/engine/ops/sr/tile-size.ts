@@ -3,10 +3,14 @@ import type { TileNet } from './tile-net';
 /** Default memory the tile's activations may use (the engine may pass its own budget). */
 export const DEFAULT_MEMORY_BUDGET = 512 * 1024 * 1024;
 /**
- * FLOPs per tile: ~0.4 s at the ~25 GFLOP/s wasm reaches on one core (DESIGN §8), so
- * cancel is checked well within a second for the slim nets (150² tiles at ×2).
+ * FLOPs per interactive tile: ~0.4 s at the ~20 GFLOP/s wasm reaches on one core (DESIGN §8),
+ * so cancel, checked between tiles, lands within a second for slim and medium (≈130² and
+ * ≈75² tiles). Thick's smallest useful tile (44²) already costs ~28 GFLOP (~1.4 s): its
+ * cancel relies on the job queue restarting the engine after CANCEL_GRACE_MS.
  */
-export const DEFAULT_TILE_FLOPS = 10e9;
+export const DEFAULT_TILE_FLOPS = 8e9;
+/** FLOPs per tile where nobody waits on cancel (CLI, bench): bigger tiles, less overlap. */
+export const THROUGHPUT_TILE_FLOPS = 25e9;
 export const DEFAULT_FEATHER = 4;
 
 export interface TileSizeOptions {

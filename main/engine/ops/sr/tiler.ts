@@ -22,6 +22,11 @@ export interface TilerOptions {
   tileHeight?: number;
   context: number;
   feather: number;
+  /**
+   * Only these tile rows [from, to) of the full grid (a band for one of several
+   * workers). Rows shared with a neighbouring band get only this band's weighted share.
+   */
+  rows?: [number, number];
 }
 
 /**
@@ -39,10 +44,12 @@ export async function runTiled(source: RgbSource, net: TileNet, options: TilerOp
   const outW = source.width * s;
   const rowFloats = outW * 3;
   const band = new Float32Array(py.tile * s * rowFloats);
-  const total = px.starts.length * py.starts.length;
-  let bandStart = 0;
+  const [from, to] = options.rows ?? [0, py.starts.length];
+  const total = px.starts.length * (to - from);
+  // A band starts where its first tile row's contribution starts.
+  let bandStart = from > 0 ? py.valid[from]![0] * s : 0;
   let done = 0;
-  for (let j = 0; j < py.starts.length; j += 1) {
+  for (let j = from; j < to; j += 1) {
     const y0 = py.starts[j]!;
     for (let i = 0; i < px.starts.length; i += 1) {
       await new Promise<void>((resolve) => setImmediate(resolve));
@@ -53,7 +60,8 @@ export async function runTiled(source: RgbSource, net: TileNet, options: TilerOp
       done += 1;
       ctx.progress(done / total, 'upscale');
     }
-    const finished = j + 1 < py.starts.length ? py.valid[j + 1]![0] * s : source.height * s;
+    // Rows above the next tile row's valid span are final; the last row of a band flushes its whole span.
+    const finished = j + 1 < to ? py.valid[j + 1]![0] * s : to < py.starts.length ? py.valid[j]![1] * s : source.height * s;
     const rows = finished - bandStart;
     if (rows > 0) {
       await sink(bandStart, rows, band.subarray(0, rows * rowFloats));

@@ -43,10 +43,10 @@ export async function upscaleRasterWith(raster: RasterImage, net: TileNet, optio
  * the run restarts from the top (sinks accept rewritten rows).
  */
 export async function tileWithRetry(source: RgbSource, net: TileNet, options: TileSizeOptions & { tileSize?: number; overlap?: number }, sink: RowSink, ctx: OpContext): Promise<{ tile: number }> {
-  const feather = options.feather ?? DEFAULT_FEATHER;
   const context = options.overlap ?? net.context;
+  const feather = options.feather ?? defaultFeather(net, context);
   const floor = minimumTile(context, feather);
-  let tile = Math.max(floor, options.tileSize ?? chooseTileSize({ ...net, context }, options));
+  let tile = Math.max(floor, options.tileSize ?? chooseTileSize({ ...net, context }, { ...options, feather }));
   for (;;) {
     try {
       // An explicit tileSize is taken as is (square); the automatic one is fitted to the image.
@@ -59,4 +59,9 @@ export async function tileWithRetry(source: RgbSource, net: TileNet, options: Ti
       tile = Math.max(floor, Math.floor(tile * 0.7));
     }
   }
+}
+
+/** No cross-fade where the context is the exact receptive radius (tiles then agree exactly). */
+export function defaultFeather(net: Pick<TileNet, 'context' | 'exact'>, context = net.context): number {
+  return net.exact === true && context >= net.context ? 0 : DEFAULT_FEATHER;
 }

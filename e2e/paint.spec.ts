@@ -1,0 +1,75 @@
+import { expect, test } from './fixtures/browser-mode';
+import { dropFile, step } from './fixtures/page-helpers';
+import { hook, meanAbsDiff, rgbOf, sampleAt, sneakerPng } from './fixtures/sneaker';
+import { drag, line } from './fixtures/strokes';
+
+/**
+ * Issue 5 end to end. The shipped family is greyscale and the engine transfers only the
+ * generator's (grey) difference onto the photo, so a red stroke cannot turn the shoe red: it
+ * constrains luminance. What is measured is therefore the mean Rec. 601 luminance under the
+ * stroke, which must move toward the red stroke's luminance (0.299 × 255 ≈ 76) on the light
+ * shoe. Red minus green is also recorded, and must not move away from red.
+ */
+test('paint a red stroke on a shoe, get candidates, undo a stroke, apply, undo to the original', async ({ page, app }, testInfo) => {
+  test.setTimeout(300_000);
+  const { png, spine } = await sneakerPng();
+  const debug = hook(page);
+  await page.goto(app.url);
+  await dropFile(page, '[data-testid=canvas]', 'sneaker.png', png, 'image/png');
+  await expect(page.getByTestId('status-size')).toContainText('224 × 224');
+  const original = await debug.currentImage();
+  await page.getByTestId('panel-tab-paint').click();
+  await page.getByTestId('paint-invert').click();
+  await expect(page.getByTestId('paint-brush')).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByTestId('paint-stay-close')).toHaveValue('0.05');
+  await expect(page.getByTestId('paint-realism')).toHaveValue('0.02');
+  await page.waitForTimeout(300);
+  const canvasShot = async () => rgbOf(await page.getByTestId('canvas').screenshot());
+  const baseline = await canvasShot();
+
+  await page.getByTestId('paint-brush').click();
+  await page.getByTestId('paint-colour').fill('#ff0000');
+  await page.getByTestId('paint-size').fill('12');
+  const stroke = line(spine.y, spine.x0, spine.x1);
+  const strokeView = await drag(page, stroke);
+  await expect.poll(() => debug.strokeCount()).toBe(1);
+  await expect(page.getByTestId('paint-candidate')).toHaveCount(4, { timeout: 90_000 });
+  await expect(page.getByTestId('paint-overlay')).toBeVisible();
+  await step(page, testInfo, 'constrained');
+
+  // A second, small stroke, then Ctrl+Z: it goes, the photo stays, and the job reruns for the first.
+  await drag(page, line(20, 20, 60));
+  await expect.poll(() => debug.strokeCount()).toBe(2);
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => debug.strokeCount()).toBe(1);
+  expect((await debug.currentImage())?.id).toBe(original?.id);
+  await page.waitForTimeout(400); // Past the 100 ms pause after the change: the rerun has started.
+  await expect(page.getByTestId('paint-status')).not.toContainText('…', { timeout: 90_000 });
+  await expect(page.getByTestId('paint-candidate')).toHaveCount(4);
+  await page.getByTestId('paint-candidate').nth(1).click();
+  await expect(page.getByTestId('paint-candidate').nth(1)).toHaveAttribute('aria-selected', 'true');
+  await page.getByTestId('paint-candidate').nth(0).click();
+  await page.getByTestId('paint-interp').fill('1');
+
+  await page.getByTestId('paint-apply').click();
+  await expect.poll(async () => (await debug.currentImage())?.id, { timeout: 60_000 }).not.toBe(original?.id);
+  await expect.poll(() => debug.strokeCount()).toBe(0); // Strokes are drawn no more: pixels below are the photo's.
+  await page.waitForTimeout(300);
+  const applied = await canvasShot();
+  await step(page, testInfo, 'applied');
+
+  const RED_LUMA = 0.299 * 255;
+  const was = sampleAt(baseline, strokeView);
+  const now = sampleAt(applied, strokeView);
+  testInfo.annotations.push({ type: 'measure', description: `luma under stroke ${was.luma.toFixed(1)} → ${now.luma.toFixed(1)} (target ${RED_LUMA.toFixed(0)}); R−G ${was.redMinusGreen.toFixed(1)} → ${now.redMinusGreen.toFixed(1)}` });
+  expect(Math.abs(now.luma - RED_LUMA)).toBeLessThan(Math.abs(was.luma - RED_LUMA) - 5);
+  expect(now.redMinusGreen).toBeGreaterThanOrEqual(was.redMinusGreen - 1);
+
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await debug.currentImage())?.id).toBe(original?.id);
+  await page.waitForTimeout(300);
+  const undone = await canvasShot();
+  const whole = { x: 0, y: 0, width: undone.width, height: undone.height };
+  expect(meanAbsDiff(baseline, undone, whole)).toBeLessThan(0.5);
+  await step(page, testInfo, 'undone');
+});

@@ -1,0 +1,74 @@
+import { basename, dirname, extname } from 'node:path';
+import { formatFromPath } from '../engine/io/formats';
+
+/** A file offered to a batch: its display name and where it is on disk. */
+export interface BatchSource {
+  name: string;
+  path: string;
+  /** Files pair by name within a group: their folder by default; all uploads of a batch share one. */
+  group?: string;
+}
+
+/** One image of a batch with its mask, or the reason it has none. */
+export interface PairedItem {
+  name: string;
+  input: string;
+  mask?: string;
+  /** Set when the image cannot run (e.g. no mask); the item is reported as failed. */
+  error?: { code: 'FILE_NOT_FOUND'; message: string };
+}
+
+export interface PairingOptions {
+  /** A mask for every image (its name among the sources, or a path), instead of pairing by name. */
+  sharedMask?: string;
+  /** Mask of `photo.jpg` is `photo` + suffix. Default `.mask.png`; then any `.mask.<image ext>` counts too. */
+  maskSuffix?: string;
+}
+
+export const DEFAULT_MASK_SUFFIX = '.mask.png';
+const ANY_MASK = /\.mask\.(png|jpe?g|webp|tiff?)$/i;
+/** Our own outputs: dropping a folder twice must not inpaint the results again. */
+const OUTPUT = /\.inpainted(-\d+)?\.[^.]+$/i;
+
+/**
+ * Pairs images with masks by name, per folder: `photo.jpg` goes with `photo.mask.png`
+ * beside it. Files that are not images, masks themselves and earlier outputs are not
+ * items. An image without a mask is still listed, with an error for the report.
+ */
+export function pairSources(sources: readonly BatchSource[], opts: PairingOptions = {}): PairedItem[] {
+  const suffix = opts.maskSuffix ?? DEFAULT_MASK_SUFFIX;
+  const isMask = (name: string): boolean =>
+    name.toLowerCase().endsWith(suffix.toLowerCase()) || (suffix === DEFAULT_MASK_SUFFIX && ANY_MASK.test(name));
+  const shared = opts.sharedMask === undefined ? undefined : (sources.find((s) => s.name === opts.sharedMask)?.path ?? opts.sharedMask);
+  const masks = new Map<string, string>();
+  for (const s of sources) if (isMask(s.name)) masks.set(key(s, maskStem(s.name, suffix)), s.path);
+  const items: PairedItem[] = [];
+  for (const s of sources) {
+    if (isMask(s.name) || OUTPUT.test(s.name) || !formatFromPath(s.name) || s.path === shared) continue;
+    const stem = s.name.slice(0, s.name.length - extname(s.name).length);
+    const mask = shared ?? masks.get(key(s, stem));
+    if (mask) items.push({ name: s.name, input: s.path, mask });
+    else {
+      const message = `No mask for ${s.name}: put ${stem}${suffix} beside it, or choose one mask for every image.`;
+      items.push({ name: s.name, input: s.path, error: { code: 'FILE_NOT_FOUND', message } });
+    }
+  }
+  return items;
+}
+
+function maskStem(name: string, suffix: string): string {
+  if (name.toLowerCase().endsWith(suffix.toLowerCase())) return name.slice(0, name.length - suffix.length);
+  return name.replace(ANY_MASK, '');
+}
+
+/** Names pair within one folder (or group) only. */
+function key(source: BatchSource, stem: string): string {
+  return `${source.group ?? dirname(source.path)}\u0000${stem.toLowerCase()}`;
+}
+
+/** `photo.jpg` → `photo.inpainted.jpg`; `n` > 1 adds `-n` so an existing file is never replaced. */
+export function outputName(name: string, n = 1): string {
+  const ext = extname(name);
+  const stem = basename(name, ext);
+  return `${stem}.inpainted${n > 1 ? `-${n}` : ''}${ext}`;
+}

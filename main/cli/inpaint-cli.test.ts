@@ -1,0 +1,61 @@
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { sameOutsideHole, writeBatchFixtures, writeMask } from '../batch/test-fixtures';
+import { cli } from './test-helpers';
+
+const dir = mkdtempSync(join(tmpdir(), 'latentshop-cli-inpaint-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const outputs = (folder: string) => readdirSync(folder).filter((f) => f.includes('.inpainted')).sort();
+
+describe('latentshop inpaint', () => {
+  it('exits 2 on bad usage', async () => {
+    expect((await cli('inpaint', dir)).code).toBe(2);
+    expect((await cli('inpaint', dir, '-o', join(dir, 'o'), '--method', 'gan')).err).toContain('--method must be fill or model');
+    expect((await cli('inpaint', dir, '-o', join(dir, 'o'), '--mask', 'm.png', '--mask-suffix', '.m.png')).code).toBe(2);
+    expect((await cli('inpaint', dir, '-o', join(dir, 'o'), '--workers', '0')).code).toBe(2);
+  });
+
+  it('fills a folder in process, pairing masks by name; a second run redoes nothing', async () => {
+    const inputs = join(dir, 'in');
+    const out = join(dir, 'out');
+    const names = await writeBatchFixtures(inputs, 2);
+    const first = await cli('inpaint', inputs, '--mask-suffix', '.mask.png', '--method', 'fill', '-o', out, '--json');
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.out)).toMatchObject({ total: 2, done: 2, failed: 0, failures: [] });
+    expect(outputs(out)).toEqual(['photo1.inpainted.png', 'photo2.inpainted.png']);
+    for (const name of names) expect(await sameOutsideHole(join(inputs, name), join(out, name.replace('.png', '.inpainted.png')))).toBe(true);
+    const before = statSync(join(out, 'photo1.inpainted.png')).mtimeMs;
+    const again = await cli('inpaint', inputs, '-o', out);
+    expect(again.code).toBe(0);
+    expect(again.out).toContain('2 of 2 done, 0 failed');
+    expect(outputs(out)).toEqual(['photo1.inpainted.png', 'photo2.inpainted.png']);
+    expect(statSync(join(out, 'photo1.inpainted.png')).mtimeMs).toBe(before);
+  });
+
+  it('exits 1 and names each failed file, still writing the others', async () => {
+    const inputs = join(dir, 'mixed');
+    const out = join(dir, 'mixed-out');
+    await writeBatchFixtures(inputs, 3);
+    rmSync(join(inputs, 'photo2.mask.png'));
+    await writeMask(join(inputs, 'photo3.mask.png'), 10, 10);
+    const result = await cli('inpaint', inputs, '-o', out);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain(`latentshop: ${join(inputs, 'photo2.png')}: No mask for photo2.png`);
+    expect(result.err).toMatch(/photo3\.png: photo3\.png \(mask photo3\.mask\.png\): The mask is 10 × 10 pixels/);
+    expect(outputs(out)).toEqual(['photo1.inpainted.png']);
+  });
+
+  it('runs a shared mask over two forked engine workers', async () => {
+    const inputs = join(dir, 'shared');
+    const out = join(dir, 'shared-out');
+    const names = await writeBatchFixtures(inputs, 3);
+    await writeMask(join(dir, 'one.png'), 128, 96);
+    for (const n of names) rmSync(join(inputs, n.replace('.png', '.mask.png')));
+    const result = await cli('inpaint', ...names.map((n) => join(inputs, n)), '--mask', join(dir, 'one.png'), '-o', out, '--workers', '2', '--json');
+    expect([result.code, result.err]).toEqual([0, '']);
+    expect(JSON.parse(result.out)).toMatchObject({ done: 3, failed: 0 });
+    for (const name of names) expect(await sameOutsideHole(join(inputs, name), join(out, name.replace('.png', '.inpainted.png')))).toBe(true);
+  }, 120_000);
+});

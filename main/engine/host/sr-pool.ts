@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RasterImage } from '../io/raster';
+import { throwIfCancelled, type OpContext } from '../ops/context';
+import { upscaleAlpha } from '../ops/sr/alpha';
+import { sliceRows, stitchBands } from '../ops/sr/bands';
+import type { SrModelName, SrScale } from '../ops/sr/models';
+import { extractAlpha, insertAlpha } from '../ops/sr/pixels';
+import { EngineHost } from './engine-host';
+import { engineEntry } from './entry';
+import { CANCEL_GRACE_MS } from './job-queue';
+import { forkSpawner, type EngineSpawner } from './spawner';
+
+export interface PoolUpscaleOptions {
+  model: SrModelName;
+  scale: SrScale;
+  tileFlops?: number;
+}
+
+/**
+ * Super-resolution of one image over several engine processes (CLI `--workers`, bench).
+ * wasm runs one thread per process, so this is how one image uses every core: each
+ * engine runs a band of tile rows and main stitches them (see ops/sr/bands.ts). Engines
+ * start on first use and stay warm (model loaded) until dispose.
+ */
+export class UpscalePool {
+  private readonly hosts: EngineHost[];
+  private readonly cacheDir: string;
+
+  constructor(workers: number, spawn?: EngineSpawner) {
+    this.cacheDir = mkdtempSync(join(tmpdir(), 'latentshop-sr-pool-'));
+    const spawner = spawn ?? forkSpawner(engineEntry({ ...process.env, LATENTSHOP_CACHE_DIR: this.cacheDir }));
+    this.hosts = Array.from({ length: Math.max(1, workers) }, () => new EngineHost(spawner));
+  }
+
+  async upscale(raster: RasterImage, options: PoolUpscaleOptions, ctx: OpContext): Promise<RasterImage> {
+    throwIfCancelled(ctx.signal);
+    const { model, scale } = options;
+    const first = this.hosts[0]!;
+    const plan = await first.call('srPlan', { model, scale, width: raster.width, height: raster.height, workers: this.hosts.length, ...(options.tileFlops !== undefined && { tileFlops: options.tileFlops }) });
+    const ids = plan.bands.map(() => `band_${randomUUID().slice(0, 8)}`);
+    const weights = plan.bands.map((b) => (b.rows[1] - b.rows[0]) / plan.bands.reduce((n, x) => n + x.rows[1] - x.rows[0], 0));
+    const fractions = plan.bands.map(() => 0);
+    const onProgress = (jobId: string, fraction: number): void => {
+      const k = ids.indexOf(jobId);
+      if (k < 0) return;
+      fractions[k] = fraction;
+      ctx.progress(fractions.reduce((sum, f, i) => sum + f * weights[i]!, 0), 'upscale');
+    };
+    const used = this.hosts.slice(0, plan.bands.length);
+    const settled = used.map(() => false);
+    const onAbort = (): void => cancelAll(used, ids, settled);
+    used.forEach((h) => h.on('progress', onProgress));
+    ctx.signal.addEventListener('abort', onAbort, { once: true });
+    try {
+      const metadata = { name: raster.metadata.name };
+      const results = await Promise.all(
+        plan.bands.map((band, k) =>
+          used[k]!.call('upscaleBand', { jobId: ids[k]!, model, scale, slice: { ...sliceRows(raster, band.input), metadata }, fullHeight: raster.height, plan, band }).finally(() => (settled[k] = true)),
+        ),
+      );
+      throwIfCancelled(ctx.signal);
+      const size = raster.width * scale * raster.height * scale * raster.channels;
+      const out: RasterImage = { ...raster, width: raster.width * scale, height: raster.height * scale, data: raster.bitDepth === 16 ? new Uint16Array(size) : new Uint8Array(size), metadata: { ...raster.metadata } };
+      stitchBands(out, plan, results);
+      const alpha = extractAlpha(raster);
+      if (alpha) insertAlpha(out, await upscaleAlpha(alpha, raster.width, raster.height, scale, raster.bitDepth));
+      return out;
+    } finally {
+      used.forEach((h) => h.off('progress', onProgress));
+      ctx.signal.removeEventListener('abort', onAbort);
+    }
+  }
+
+  /** Peak resident memory of every engine (VmHWM, Linux) plus this process, in MB: an upper bound of the sum. */
+  peakRssMB(): number {
+    const engines = this.hosts.map((h) => (h.pid === undefined ? 0 : vmHwmKb(h.pid))).reduce((a, b) => a + b, 0);
+    return Math.round((engines + process.resourceUsage().maxRSS) / 1024);
+  }
+
+  dispose(): void {
+    this.hosts.forEach((h) => h.stop());
+    rmSync(this.cacheDir, { recursive: true, force: true });
+  }
+}
+
+/** Asks each engine to stop; one still inside a long tile is restarted after the usual grace. */
+function cancelAll(hosts: EngineHost[], ids: string[], settled: boolean[]): void {
+  hosts.forEach((h, k) => h.cancel(ids[k]!));
+  setTimeout(() => hosts.forEach((h, k) => settled[k] || h.restart('a split upscale was cancelled')), CANCEL_GRACE_MS).unref();
+}
+
+function vmHwmKb(pid: number): number {
+  try {
+    const match = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) : 0;
+  } catch {
+    return 0;
+  }
+}

@@ -1,0 +1,3 @@
+export { modelInpaint, type ModelInpaintOptions } from './run';
+export { disposeInpainters, getInpainter } from './select';
+export { holeWindows, type HoleWindow } from './windows';

@@ -1,0 +1,105 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { LatentshopError } from '../../../../preload/contract/errors';
+import type { AttributeInfo, InversionMethod } from '../../../../preload/contract/latent';
+
+export const ATTRIBUTE_NAME = /^[a-z0-9][a-z0-9-]{0,40}$/;
+
+/** One named direction in z. Shipped files (models/training/attributes.ts) add label/kind/classIndex. */
+export interface StoredAttribute {
+  name: string;
+  label?: string;
+  kind?: string;
+  classIndex?: number;
+  vector: number[];
+  provenance?: { method: InversionMethod | 'labels'; positives: number; negatives: number; createdAt?: string };
+}
+
+interface AttributeFileJson {
+  version: 1;
+  latentSize: number;
+  method?: string;
+  attributes: StoredAttribute[];
+}
+
+/**
+ * User-learned vectors go to a writable copy (the app's models folder may be read-only
+ * when packaged): LATENTSHOP_STATE_DIR or ~/.config/latentshop, then attributes/<family>.json.
+ */
+export function userAttributesPath(family: string, env: NodeJS.ProcessEnv = process.env): string {
+  const state = env['LATENTSHOP_STATE_DIR'] ?? join(homedir(), '.config', 'latentshop');
+  return join(state, 'attributes', `${family}.json`);
+}
+
+async function readFileJson(path: string | undefined): Promise<StoredAttribute[]> {
+  if (!path) return [];
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return [];
+  }
+  try {
+    const json = JSON.parse(text) as Partial<AttributeFileJson>;
+    return Array.isArray(json.attributes) ? json.attributes : [];
+  } catch {
+    throw new LatentshopError('MODEL_INVALID', 'The attributes file is not valid JSON.', path);
+  }
+}
+
+/** Shipped attributes, then the user's (same name: the user's wins). Bad entries are skipped. */
+export async function loadAttributes(family: { id: string; latentSize: number; attributesPath?: string }): Promise<StoredAttribute[]> {
+  const merged = new Map<string, StoredAttribute>();
+  for (const list of [await readFileJson(family.attributesPath), await readFileJson(userAttributesPath(family.id))]) {
+    for (const a of list) {
+      if (ATTRIBUTE_NAME.test(a.name) && Array.isArray(a.vector) && a.vector.length === family.latentSize) merged.set(a.name, a);
+    }
+  }
+  return [...merged.values()];
+}
+
+export function attributeInfo(a: StoredAttribute): AttributeInfo {
+  return { name: a.name, provenance: a.provenance ?? { method: 'labels', positives: 0, negatives: 0 } };
+}
+
+/** Writes (or replaces) one user attribute atomically: temp file, then rename. */
+export async function saveUserAttribute(family: string, latentSize: number, attribute: StoredAttribute): Promise<void> {
+  const path = userAttributesPath(family);
+  const others = (await readFileJson(path)).filter((a) => a.name !== attribute.name);
+  const file: AttributeFileJson = { version: 1, latentSize, method: 'learned in Latentshop', attributes: [...others, attribute] };
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  await writeFile(tmp, `${JSON.stringify(file)}\n`);
+  await rename(tmp, path);
+}
+
+export interface AttributeTerm {
+  vector: ArrayLike<number>;
+  alpha: number;
+}
+
+/** Name → α becomes terms; an unknown name is the caller's mistake, said plainly. */
+export function attributeTerms(known: StoredAttribute[], strengths: Record<string, number>): AttributeTerm[] {
+  return Object.entries(strengths).map(([name, alpha]) => {
+    const found = known.find((a) => a.name === name);
+    if (!found) throw new LatentshopError('BAD_ARGUMENT', `Unknown attribute "${name}" (known: ${known.map((a) => a.name).join(', ') || 'none'}).`);
+    return { vector: found.vector, alpha };
+  });
+}
+
+/** z' = z + Σ α_i v_i, in float64, term by term in the given order. */
+export function combineLatent(z: ArrayLike<number>, terms: AttributeTerm[]): number[] {
+  const out = Array.from(z, Number);
+  for (const { vector, alpha } of terms) {
+    if (vector.length !== out.length) throw new LatentshopError('BAD_ARGUMENT', `Attribute length ${vector.length} ≠ latent size ${out.length}.`);
+    if (alpha === 0) continue;
+    for (let j = 0; j < out.length; j += 1) out[j] = (out[j] ?? 0) + alpha * (vector[j] ?? 0);
+  }
+  return out;
+}
+
+/** z0 + t (z1 − z0). */
+export function interpolateLatent(z0: ArrayLike<number>, z1: ArrayLike<number>, t: number): number[] {
+  return Array.from(z0, (v, j) => v + t * ((z1[j] ?? v) - v));
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { RasterImage } from '../../io/raster';
+import { domainDeltaToRegion, mappingFor, photoToDomain, photoToDomainPoint } from './domain';
+import type { LatentDomain } from './family';
+import { colourLuminance, rasteriseStrokes } from './strokes';
+
+const domain: LatentDomain = { width: 32, height: 32, range: [-1, 1], sourceSize: [28, 28], pad: 2 };
+
+/** A product shot: a grey square on a white (or black) background. */
+function photo(width: number, height: number, background: number): RasterImage {
+  const data = new Uint8Array(width * height * 3).fill(background);
+  for (let y = Math.floor(height / 4); y < (3 * height) / 4; y += 1) {
+    for (let x = Math.floor(width / 4); x < (3 * width) / 4; x += 1) data.fill(100, (y * width + x) * 3, (y * width + x) * 3 + 3);
+  }
+  return { width, height, channels: 3, bitDepth: 8, data, metadata: { name: 'p.png' } };
+}
+
+describe('domain mapping', () => {
+  it('inverts a product on white (light-on-black domain) and keeps a dark background as is', () => {
+    const white = photoToDomain(photo(56, 56, 255), { x: 0, y: 0, width: 56, height: 56 }, domain);
+    expect(white.mapping.polarity).toBe('inverted');
+    expect(white.values[0]).toBe(-1); // padding is the black background
+    expect(white.values[5 * 32 + 5]).toBeCloseTo(-1, 5); // white → black after inversion
+    expect(white.values[16 * 32 + 16]).toBeCloseTo(1 - (2 * 100) / 255, 4);
+    expect(photoToDomain(photo(56, 56, 0), { x: 0, y: 0, width: 56, height: 56 }, domain).mapping.polarity).toBe('normal');
+  });
+
+  it('keeps the aspect ratio and centres the region inside the padding', () => {
+    const m = mappingFor({ x: 10, y: 20, width: 50, height: 100 }, 'normal', domain);
+    expect(m.inner.height).toBeCloseTo(28);
+    expect(m.inner.width).toBeCloseTo(14);
+    expect(m.inner.x).toBeCloseTo(9);
+    const [a, b] = [photoToDomainPoint(m, 10, 20), photoToDomainPoint(m, 60, 120)];
+    expect([a.x, a.y, b.x, b.y].map((v) => Math.round(v * 1e6) / 1e6)).toEqual([9, 2, 23, 30]);
+  });
+
+  it('maps a generator difference back in intensity units, with the polarity undone', () => {
+    const delta = new Float32Array(32 * 32).fill(0.5);
+    const region = { x: 0, y: 0, width: 28, height: 28 };
+    const normal = domainDeltaToRegion(delta, mappingFor(region, 'normal', domain));
+    const inverted = domainDeltaToRegion(delta, mappingFor(region, 'inverted', domain));
+    expect(normal.width).toBe(56);
+    expect(normal.delta.every((v) => Math.abs(v - 0.25) < 1e-6)).toBe(true);
+    expect(inverted.delta.every((v) => Math.abs(v + 0.25) < 1e-6)).toBe(true);
+  });
+
+  it('rasterises strokes at generator resolution; erase removes earlier constraints', () => {
+    const m = mappingFor({ x: 0, y: 0, width: 280, height: 280 }, 'inverted', domain);
+    const masks = rasteriseStrokes(
+      [
+        { kind: 'colour', colour: '#ffffff', size: 10, points: [{ x: 0, y: 140 }, { x: 279, y: 140 }] },
+        { kind: 'erase', size: 40, points: [{ x: 140, y: 140 }] },
+        { kind: 'sketch', size: 10, points: [{ x: 140, y: 0 }, { x: 140, y: 279 }] },
+      ],
+      m,
+    );
+    expect(masks.colourMask[16 * 32 + 4]).toBe(1);
+    expect(masks.colourTarget[16 * 32 + 4]).toBeCloseTo(-1); // white on an inverted photo is black in the domain
+    expect(masks.colourMask[16 * 32 + 15]).toBe(0); // erased
+    expect(masks.sketchMask[5 * 32 + 15]).toBe(1);
+    expect(masks.colourMask[2 * 32 + 2]).toBe(0);
+    expect(colourLuminance('#ffffff')).toBeCloseTo(1);
+  });
+});

@@ -1,0 +1,136 @@
+import type { Rect } from '../../../../preload/contract/latent';
+import { maxValue, type RasterImage } from '../../io/raster';
+import type { LatentDomain } from './family';
+
+export type Polarity = 'normal' | 'inverted';
+
+/** How a photo region sits in the generator's domain image; recorded in the session for the way back. */
+export interface DomainMapping {
+  region: Rect;
+  polarity: Polarity;
+  /** The region's rectangle inside the domain image, in domain pixels (aspect kept, centred). */
+  inner: { x: number; y: number; width: number; height: number };
+  /** Domain pixels per photo pixel. */
+  scale: number;
+  domain: LatentDomain;
+}
+
+/** Photo luminance (Rec. 709) in 0..1 at integer pixel (x, y); alpha is ignored. */
+export function luminanceAt(photo: RasterImage, x: number, y: number): number {
+  const c = photo.channels;
+  const i = (y * photo.width + x) * c;
+  const d = photo.data;
+  const v = c >= 3 ? 0.2126 * (d[i] ?? 0) + 0.7152 * (d[i + 1] ?? 0) + 0.0722 * (d[i + 2] ?? 0) : (d[i] ?? 0);
+  return v / maxValue(photo.bitDepth);
+}
+
+/** Mean luminance of the region's outer ring (~5% of its short side, at least 1 px). */
+export function borderBrightness(photo: RasterImage, r: Rect): number {
+  const ring = Math.max(1, Math.round(Math.min(r.width, r.height) * 0.05));
+  let sum = 0;
+  let n = 0;
+  const add = (x: number, y: number): void => {
+    sum += luminanceAt(photo, x, y);
+    n += 1;
+  };
+  for (let y = r.y; y < r.y + r.height; y += 1) {
+    const edgeRow = y < r.y + ring || y >= r.y + r.height - ring;
+    if (edgeRow) for (let x = r.x; x < r.x + r.width; x += 1) add(x, y);
+    else for (let k = 0; k < Math.min(ring, r.width); k += 1) add(r.x + k, y), add(r.x + r.width - 1 - k, y);
+  }
+  return n > 0 ? sum / n : 0;
+}
+
+export function clampRegion(photo: RasterImage, region?: Rect): Rect {
+  if (!region) return { x: 0, y: 0, width: photo.width, height: photo.height };
+  const x = Math.min(Math.max(0, Math.floor(region.x)), photo.width - 1);
+  const y = Math.min(Math.max(0, Math.floor(region.y)), photo.height - 1);
+  return { x, y, width: Math.max(1, Math.min(Math.round(region.width), photo.width - x)), height: Math.max(1, Math.min(Math.round(region.height), photo.height - y)) };
+}
+
+/**
+ * Region → grey → fit into sourceSize (aspect kept, centred, black background) → pad →
+ * domain range. Fashion-MNIST is light-on-black, so a region whose border is mostly bright
+ * (a product shot on white) is inverted ('auto'), and the edit is inverted back later.
+ */
+export function photoToDomain(photo: RasterImage, region: Rect, domain: LatentDomain, polarity: Polarity | 'auto' = 'auto'): { values: Float32Array; mapping: DomainMapping } {
+  const chosen: Polarity = polarity === 'auto' ? (borderBrightness(photo, region) > 0.5 ? 'inverted' : 'normal') : polarity;
+  const mapping = mappingFor(region, chosen, domain);
+  const { inner, scale } = mapping;
+  const [lo, hi] = domain.range;
+  const values = new Float32Array(domain.width * domain.height).fill(lo);
+  for (let v = 0; v < domain.height; v += 1) {
+    for (let u = 0; u < domain.width; u += 1) {
+      if (u + 0.5 < inner.x || u + 0.5 > inner.x + inner.width || v + 0.5 < inner.y || v + 0.5 > inner.y + inner.height) continue;
+      const g = areaSample(photo, region, (u - inner.x) / scale, (v - inner.y) / scale, 1 / scale);
+      values[v * domain.width + u] = lo + (chosen === 'inverted' ? 1 - g : g) * (hi - lo);
+    }
+  }
+  return { values, mapping };
+}
+
+/** The region fitted into sourceSize (aspect kept) and centred in the padded domain image. */
+export function mappingFor(region: Rect, polarity: Polarity, domain: LatentDomain): DomainMapping {
+  const [sw, sh] = domain.sourceSize;
+  const scale = Math.min(sw / region.width, sh / region.height);
+  const width = region.width * scale;
+  const height = region.height * scale;
+  const inner = { x: (domain.width - width) / 2, y: (domain.height - height) / 2, width, height };
+  return { region, polarity, inner, scale, domain };
+}
+
+/** Mean luminance of the photo footprint [x, x+size)×[y, y+size) (region-relative), or the nearest pixel when it is smaller than one. */
+function areaSample(photo: RasterImage, r: Rect, x: number, y: number, size: number): number {
+  const x0 = Math.floor(x + 0.5);
+  const y0 = Math.floor(y + 0.5);
+  const x1 = Math.max(x0 + 1, Math.floor(x + size + 0.5));
+  const y1 = Math.max(y0 + 1, Math.floor(y + size + 0.5));
+  let sum = 0;
+  let n = 0;
+  for (let yy = y0; yy < y1; yy += 1) {
+    for (let xx = x0; xx < x1; xx += 1) {
+      sum += luminanceAt(photo, r.x + Math.min(r.width - 1, Math.max(0, xx)), r.y + Math.min(r.height - 1, Math.max(0, yy)));
+      n += 1;
+    }
+  }
+  return sum / n;
+}
+
+/** Photo pixel (x, y) → domain pixel coordinates (continuous). */
+export function photoToDomainPoint(m: DomainMapping, x: number, y: number): { x: number; y: number } {
+  return { x: m.inner.x + (x - m.region.x) * m.scale, y: m.inner.y + (y - m.region.y) * m.scale };
+}
+
+/**
+ * A difference of two generator outputs (domain units) → a grey change over the region,
+ * in units of the full intensity range, polarity undone, sampled at 2× the domain's
+ * resolution over the inner rectangle (blendDifference upsamples it to the region).
+ */
+export function domainDeltaToRegion(delta: Float32Array, m: DomainMapping): { delta: Float32Array; width: number; height: number } {
+  const { domain, inner } = m;
+  const width = Math.max(1, Math.ceil(inner.width * 2));
+  const height = Math.max(1, Math.ceil(inner.height * 2));
+  const sign = (m.polarity === 'inverted' ? -1 : 1) / (domain.range[1] - domain.range[0]);
+  const out = new Float32Array(width * height);
+  for (let j = 0; j < height; j += 1) {
+    const v = inner.y + ((j + 0.5) * inner.height) / height - 0.5;
+    for (let i = 0; i < width; i += 1) {
+      const u = inner.x + ((i + 0.5) * inner.width) / width - 0.5;
+      out[j * width + i] = sign * bilinear(delta, domain.width, domain.height, u, v);
+    }
+  }
+  return { delta: out, width, height };
+}
+
+function bilinear(values: Float32Array, w: number, h: number, x: number, y: number): number {
+  const cx = Math.min(w - 1, Math.max(0, x));
+  const cy = Math.min(h - 1, Math.max(0, y));
+  const x0 = Math.floor(cx);
+  const y0 = Math.floor(cy);
+  const x1 = Math.min(w - 1, x0 + 1);
+  const y1 = Math.min(h - 1, y0 + 1);
+  const fx = cx - x0;
+  const fy = cy - y0;
+  const at = (px: number, py: number): number => values[py * w + px] ?? 0;
+  return (at(x0, y0) * (1 - fx) + at(x1, y0) * fx) * (1 - fy) + (at(x0, y1) * (1 - fx) + at(x1, y1) * fx) * fy;
+}

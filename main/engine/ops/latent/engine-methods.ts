@@ -1,0 +1,30 @@
+import type { AttributeInfo, EditPreview, EditPreviewArgs, SampleResult } from '../../../../preload/contract/latent';
+import type { RasterImage } from '../../io/raster';
+import { attributeInfo, loadAttributes } from './attributes';
+import { getLatentFamily } from './family';
+import { previewEdit } from './preview';
+import { sampleGrid } from './sample';
+import { latentSessions } from './sessions';
+
+export interface LatentImageStore {
+  cacheDir: string;
+  get(imageId: string): Promise<RasterImage>;
+}
+
+/** The latent tools' non-job engine methods (fast paths the UI calls directly). */
+export function latentMethods(store: LatentImageStore) {
+  const sessions = latentSessions(store.cacheDir);
+  const getImage = (id: string): Promise<RasterImage> => store.get(id);
+  return {
+    previewEdit: (args: EditPreviewArgs): Promise<EditPreview> => previewEdit(args, getImage, sessions),
+    listAttributes: async ({ family }: { family: string }): Promise<AttributeInfo[]> => (await loadAttributes(await getLatentFamily(family))).map(attributeInfo),
+    closeLatentSession: async ({ sessionId }: { sessionId: string }): Promise<null> => {
+      await sessions.delete(sessionId);
+      return null;
+    },
+    modelSamples: async ({ family, count, seed }: { family: string; count: number; seed?: number }): Promise<SampleResult> => {
+      const { kind, gridUrl, latents } = await sampleGrid(await getLatentFamily(family), count, seed);
+      return { kind, family, gridUrl, latents };
+    },
+  };
+}

@@ -1,0 +1,139 @@
+import * as tf from '@tensorflow/tfjs';
+// Feature losses differentiate through D's and C's fused convs, whose gradient also asks for
+// Conv2DBackpropFilter, which stock wasm lacks. (Not the repo's fast Conv2DBackpropInput: it
+// is tuned for training batches and is ~30× slower than stock for one z.)
+import '../../../../models/kernels/wasm-conv2d-backprop-filter';
+import { LatentshopError } from '../../../../preload/contract/errors';
+import { findNetwork, loadManifest, loadNetwork, resolveModelsRoot, type ModelFamily } from '../../../../models/loader';
+import { join } from 'node:path';
+
+/** Where a family's images live: size, value range, and the source size inside the padding. */
+export interface LatentDomain {
+  width: number;
+  height: number;
+  range: [number, number];
+  sourceSize: [number, number];
+  pad: number;
+}
+
+export interface LatentNets {
+  G: tf.LayersModel;
+  D: tf.LayersModel;
+  E?: tf.LayersModel;
+  C?: tf.LayersModel;
+}
+
+/** A GAN family loaded once per engine (tfjs-models style: interface, factory, dispose). */
+export interface LatentFamily {
+  readonly id: string;
+  readonly latentSize: number;
+  readonly domain: LatentDomain;
+  readonly labels: string[];
+  readonly attributesPath?: string;
+  readonly nets: LatentNets;
+  /** Intermediate activations of D (and C's feature layer) used as a perceptual distance. */
+  readonly features: tf.LayersModel[];
+  /** G(z) in the domain range, [n, h, w, 1]. The caller owns the result. */
+  generate(z: tf.Tensor): tf.Tensor4D;
+  /** D's logits, [n]. */
+  discriminate(x: tf.Tensor): tf.Tensor1D;
+  dispose(): void;
+}
+
+export interface FamilyInfo {
+  id: string;
+  domain?: Partial<LatentDomain>;
+  labels?: string[];
+  attributesPath?: string;
+}
+
+/** Builds a family from in-memory nets (tests use small random nets with the shipped I/O). */
+export function createLatentFamily(info: FamilyInfo, nets: LatentNets): LatentFamily {
+  const [, h, w, channels] = nets.G.outputs[0]!.shape;
+  if (channels !== 1) throw new LatentshopError('MODEL_INVALID', `Family "${info.id}": only one-channel generators are supported (got ${channels}).`);
+  const height = h ?? 32;
+  const width = w ?? 32;
+  const pad = info.domain?.pad ?? 0;
+  const domain: LatentDomain = {
+    width,
+    height,
+    range: info.domain?.range ?? [-1, 1],
+    sourceSize: info.domain?.sourceSize ?? [width - 2 * pad, height - 2 * pad],
+    pad,
+  };
+  const features = featureModels(nets);
+  const family: LatentFamily = {
+    id: info.id,
+    latentSize: nets.G.inputs[0]!.shape[1]!,
+    domain,
+    labels: info.labels ?? [],
+    nets,
+    features,
+    generate: (z) => nets.G.apply(z, { training: false }) as tf.Tensor4D,
+    discriminate: (x) => tf.tidy(() => (nets.D.apply(x, { training: false }) as tf.Tensor).reshape([-1]) as tf.Tensor1D),
+    dispose: () => {
+      for (const net of [nets.G, nets.D, nets.E, nets.C]) net?.dispose();
+    },
+  };
+  if (info.attributesPath) return { ...family, attributesPath: info.attributesPath };
+  return family;
+}
+
+/** D's first two conv outputs (edges, parts) and C's 'features' layer when there is one. */
+function featureModels(nets: LatentNets): tf.LayersModel[] {
+  const convs = nets.D.layers.filter((l) => l.getClassName() === 'Conv2D').slice(0, 2);
+  const out: tf.LayersModel[] = [];
+  if (convs.length > 0) {
+    out.push(tf.model({ inputs: nets.D.inputs, outputs: convs.map((l) => l.output as tf.SymbolicTensor) }));
+  }
+  const cFeatures = nets.C?.layers.find((l) => l.name === 'features');
+  if (nets.C && cFeatures) out.push(tf.model({ inputs: nets.C.inputs, outputs: cFeatures.output as tf.SymbolicTensor }));
+  return out;
+}
+
+const cache = new Map<string, Promise<LatentFamily>>();
+
+/** The family `id` under the models root, loaded once per engine process. */
+export function getLatentFamily(id: string, modelsRoot: string = resolveModelsRoot()): Promise<LatentFamily> {
+  const key = join(modelsRoot, id);
+  let entry = cache.get(key);
+  if (!entry) {
+    entry = loadFamily(key);
+    // A failed load must not stick: the next call retries (e.g. after the user installs weights).
+    entry.catch(() => cache.delete(key));
+    cache.set(key, entry);
+  }
+  return entry;
+}
+
+async function loadFamily(dir: string): Promise<LatentFamily> {
+  const manifest = await loadManifest(dir);
+  const optional = async (role: 'encoder' | 'classifier'): Promise<tf.LayersModel | undefined> =>
+    manifest.networks.some((n) => n.role === role) ? layersModel(manifest, role) : undefined;
+  const nets: LatentNets = { G: await layersModel(manifest, 'generator'), D: await layersModel(manifest, 'discriminator') };
+  const E = await optional('encoder');
+  const C = await optional('classifier');
+  if (E) nets.E = E;
+  if (C) nets.C = C;
+  const info: FamilyInfo = { id: manifest.id };
+  if (manifest.domain) info.domain = { ...manifest.domain, sourceSize: manifest.domain.sourceSize ?? [manifest.domain.width - 2 * manifest.domain.pad, manifest.domain.height - 2 * manifest.domain.pad] };
+  if (C) info.labels = findNetwork(manifest, 'classifier').labels ?? [];
+  if (manifest.attributesPath) info.attributesPath = manifest.attributesPath;
+  return createLatentFamily(info, nets);
+}
+
+async function layersModel(manifest: ModelFamily, role: 'generator' | 'discriminator' | 'encoder' | 'classifier'): Promise<tf.LayersModel> {
+  const network = await loadNetwork(manifest, role);
+  if (!(network.model instanceof tf.LayersModel)) {
+    network.dispose();
+    throw new LatentshopError('MODEL_INVALID', `${role} of "${manifest.id}" must be a layers-model (gradients need its layers).`, manifest.manifestPath);
+  }
+  return network.model;
+}
+
+/** Frees every loaded family (tests, memory pressure). */
+export async function disposeLatentFamilies(): Promise<void> {
+  const entries = [...cache.values()];
+  cache.clear();
+  for (const entry of entries) (await entry.catch(() => undefined))?.dispose();
+}

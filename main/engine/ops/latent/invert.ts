@@ -1,0 +1,134 @@
+import * as tf from '@tensorflow/tfjs';
+import { LatentshopError } from '../../../../preload/contract/errors';
+import type { InversionMethod } from '../../../../preload/contract/latent';
+import { Rng } from '../../../../models/training/rng';
+import { throwIfCancelled } from '../context';
+import { cosineLr, LatentAdam, yieldToEventLoop } from './adam';
+import type { LatentFamily } from './family';
+import { DEFAULT_WEIGHTS, reconstructionRows, targetFeatures, type ReconstructionWeights } from './losses';
+
+export interface InvertOptions {
+  method: InversionMethod;
+  /** Optimiser steps; defaults: optimize 500, hybrid 50 (encoder: none). */
+  iterations?: number;
+  /** Starts per image (the best is kept); defaults: optimize 4, hybrid 1. */
+  starts?: number;
+  seed?: number;
+  /** Adam step size on z; default 0.1 from random starts, 0.05 from the encoder's z. */
+  lr?: number;
+  weights?: ReconstructionWeights;
+  signal?: AbortSignal;
+  /** After every step: mean best loss over the images so far. */
+  onStep?(step: number, total: number, loss: number): void;
+  /** Every `previewEvery` steps (default 10): the best reconstruction of image 0 so far. */
+  onPreview?(recon: Float32Array): void | Promise<void>;
+  previewEvery?: number;
+  /** Reconstructions of every image after these step counts (benches: PSNR against iterations). */
+  checkpoints?: number[];
+  onCheckpoint?(step: number, recon: Float32Array): void;
+}
+
+export interface InversionResult {
+  /** Best z per image, count × latentSize. */
+  z: Float32Array;
+  /** G(z) per image, count × h × w, domain range. */
+  recon: Float32Array;
+  loss: Float32Array;
+  iterations: number;
+  ms: number;
+}
+
+/**
+ * Inverts `count` domain images (count × h × w, packed) in one batch: every start of
+ * every image is a row of z, so one G/D/C pass per step serves them all.
+ * optimize: Adam from random z; encoder: one pass of E; hybrid: E's z, then Adam
+ * (In-Domain GAN inversion / iGAN's cnn_opt). The best z seen per image is kept.
+ */
+export async function invertImages(fam: LatentFamily, targets: Float32Array, count: number, opts: InvertOptions): Promise<InversionResult> {
+  const t0 = performance.now();
+  const { width, height } = fam.domain;
+  const L = fam.latentSize;
+  if (opts.method !== 'optimize' && !fam.nets.E) throw new LatentshopError('MODEL_NOT_FOUND', `Family "${fam.id}" has no encoder; use --method optimize.`);
+  const iterations = opts.method === 'encoder' ? 0 : (opts.iterations ?? (opts.method === 'optimize' ? 500 : 50));
+  const starts = opts.method === 'encoder' ? 1 : (opts.starts ?? (opts.method === 'optimize' ? 4 : 1));
+  const lr = opts.lr ?? (opts.method === 'optimize' ? 0.1 : 0.05);
+  const w = opts.weights ?? DEFAULT_WEIGHTS;
+  const rows = count * starts;
+  const targetRows = tf.tidy(() => {
+    const t = tf.tensor4d(targets, [count, height, width, 1]);
+    return starts === 1 ? t : (t.expandDims(1).tile([1, starts, 1, 1, 1]).reshape([rows, height, width, 1]) as tf.Tensor4D);
+  });
+  const feats = targetFeatures(fam, targetRows);
+  let z: tf.Tensor = initialZ(fam, targetRows, opts.method, starts, opts.seed ?? 1);
+  const adam = new LatentAdam([rows, L]);
+  const best = { loss: new Float32Array(count).fill(Infinity), z: new Float32Array(count * L) };
+  try {
+    for (let step = 0; step < iterations; step += 1) {
+      if (opts.signal) throwIfCancelled(opts.signal);
+      let rowLoss: Float32Array<ArrayBufferLike> = new Float32Array(rows);
+      const grad = tf.tidy(() =>
+        tf.grad((zz: tf.Tensor) => {
+          const r = reconstructionRows(fam, zz, targetRows, feats, w);
+          rowLoss = r.dataSync() as Float32Array;
+          return r.sum();
+        })(z),
+      );
+      keepBest(best, rowLoss, z.dataSync() as Float32Array, starts, L);
+      const next = adam.step(z, grad, cosineLr(lr, step, iterations));
+      tf.dispose([z, grad]);
+      z = next;
+      const done = step + 1;
+      opts.onStep?.(done, iterations, mean(best.loss));
+      if (opts.onCheckpoint && opts.checkpoints?.includes(done)) opts.onCheckpoint(done, generateValues(fam, best.z, count));
+      if (opts.onPreview && done % (opts.previewEvery ?? 10) === 0) await opts.onPreview(generateValues(fam, best.z.subarray(0, L), 1));
+      await yieldToEventLoop();
+    }
+    // The last update (or the encoder's z) has not been scored yet.
+    const last = tf.tidy(() => reconstructionRows(fam, z, targetRows, feats, w).dataSync() as Float32Array);
+    keepBest(best, last, z.dataSync() as Float32Array, starts, L);
+    const recon = generateValues(fam, best.z, count);
+    return { z: best.z, recon, loss: best.loss, iterations, ms: performance.now() - t0 };
+  } finally {
+    tf.dispose([targetRows, z, ...feats]);
+    adam.dispose();
+  }
+}
+
+function initialZ(fam: LatentFamily, targetRows: tf.Tensor4D, method: InversionMethod, starts: number, seed: number): tf.Tensor2D {
+  const rows = targetRows.shape[0];
+  const noise = new Rng(seed).normals(rows * fam.latentSize);
+  if (method === 'optimize') return tf.tensor2d(noise, [rows, fam.latentSize]);
+  const encoder = fam.nets.E!;
+  return tf.tidy(() => {
+    // E's guess, pulled back inside ‖z‖ ≤ 1.5·√dim: far out, G saturates and gradients vanish.
+    const raw = encoder.apply(targetRows, { training: false }) as tf.Tensor2D;
+    const limit = 1.5 * Math.sqrt(fam.latentSize);
+    const encoded = raw.mul(tf.minimum(1, tf.div(limit, raw.norm('euclidean', 1, true).add(1e-6)))) as tf.Tensor2D;
+    if (starts === 1) return encoded;
+    // Extra hybrid starts explore around E's guess; the first start is E's z itself.
+    const spread = tf.tensor2d(noise, [rows, fam.latentSize]).mul(0.5);
+    const mask = tf.tensor2d(Array.from({ length: rows }, (_, r) => (r % starts === 0 ? 0 : 1)), [rows, 1]);
+    return encoded.add(spread.mul(mask)) as tf.Tensor2D;
+  });
+}
+
+function keepBest(best: { loss: Float32Array; z: Float32Array }, rowLoss: Float32Array, z: Float32Array, starts: number, L: number): void {
+  for (let r = 0; r < rowLoss.length; r += 1) {
+    const image = Math.floor(r / starts);
+    const loss = rowLoss[r] ?? Infinity;
+    if (!(loss < (best.loss[image] ?? Infinity))) continue;
+    best.loss[image] = loss;
+    best.z.set(z.subarray(r * L, (r + 1) * L), image * L);
+  }
+}
+
+/** G(z) for packed z rows, as packed domain images (a copy; no tensors kept). */
+export function generateValues(fam: LatentFamily, z: Float32Array, count: number): Float32Array {
+  return tf.tidy(() => fam.generate(tf.tensor2d(z, [count, fam.latentSize])).dataSync() as Float32Array).slice();
+}
+
+function mean(values: Float32Array): number {
+  let sum = 0;
+  for (const v of values) sum += v;
+  return sum / Math.max(1, values.length);
+}

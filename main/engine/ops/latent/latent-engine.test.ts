@@ -1,0 +1,111 @@
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JobResult } from '../../../../preload/contract/types';
+import { gradientPng, imageOf, nextEvent, startHarness, type Harness } from '../../../test/runtime-harness';
+import { saveTestFamily } from './test-family';
+
+/** Through a real engine process: jobs, fast paths, cancel and the blend-back contract. */
+let harness: Harness;
+let root: string;
+let imageId: string;
+const region = { x: 30, y: 20, width: 48, height: 40 };
+
+beforeAll(async () => {
+  await tf.setBackend('wasm');
+  root = mkdtempSync(join(tmpdir(), 'latentshop-models-'));
+  await saveTestFamily(root, 'testfam', { brighter: Array.from({ length: 64 }, (_, j) => (j % 2 === 0 ? 0.8 : -0.8)) });
+  process.env['LATENTSHOP_MODELS'] = root;
+  process.env['LATENTSHOP_STATE_DIR'] = join(root, 'state');
+  harness = startHarness(1);
+  const png = await gradientPng(120, 80);
+  imageId = (await harness.runtime.service.upload({ name: 'photo.png', dataBase64: png.toString('base64') })).id;
+}, 120_000);
+afterAll(() => {
+  harness?.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+async function run(spec: Parameters<Harness['runtime']['service']['startJob']>[0]['spec']): Promise<JobResult> {
+  const { jobId } = await harness.runtime.service.startJob({ spec });
+  const done = nextEvent(harness.runtime, 'jobDone', (e) => e.jobId === jobId);
+  const failed = nextEvent(harness.runtime, 'jobError', (e) => e.jobId === jobId).then((e) => Promise.reject(new Error(e.error.message)));
+  return (await Promise.race([done, failed])).result;
+}
+
+async function invertSession(): Promise<string> {
+  const result = await run({ op: 'invert', imageId, family: 'testfam', method: 'hybrid', iterations: 5, region });
+  if (result.kind !== 'latent') throw new Error(`expected a latent result, got ${result.kind}`);
+  expect(result.reconstructionUrl).toMatch(/^data:image\/png;base64,/);
+  expect(result.z).toHaveLength(64);
+  expect(result.region).toEqual(region);
+  return result.sessionId;
+}
+
+async function pixels(id: string): Promise<Buffer> {
+  return sharp(Buffer.from(await harness.runtime.host.call('preview', { imageId: id }))).raw().toBuffer();
+}
+
+describe('latent tools through the engine', () => {
+  it('inverts into a session; previewEdit, listAttributes and modelSamples answer fast paths', async () => {
+    const sessionId = await invertSession();
+    const preview = await harness.runtime.service.previewEdit({ sessionId, attributes: { brighter: 1.5 }, maxSide: 64 });
+    expect(preview.dataUrl).toMatch(/^data:image\/(jpeg|png);base64,/);
+    expect(preview.region).toEqual(region);
+    expect(preview.ms).toBeGreaterThan(0);
+    expect((await harness.runtime.service.listAttributes({ family: 'testfam' })).map((a) => a.name)).toContain('brighter');
+    expect((await harness.runtime.service.modelSamples({ family: 'testfam', count: 4, seed: 3 })).latents).toHaveLength(4);
+    await harness.runtime.service.closeLatentSession({ sessionId });
+    await expect(harness.runtime.service.previewEdit({ sessionId, attributes: {} })).rejects.toMatchObject({ code: 'BAD_ARGUMENT' });
+  });
+
+  it('applyEdit makes a new image whose pixels outside the region are identical', async () => {
+    const sessionId = await invertSession();
+    const edited = imageOf(await run({ op: 'applyEdit', sessionId, attributes: { brighter: 3 }, feather: 2 }));
+    const [before, after] = [await pixels(imageId), await pixels(edited.id)];
+    let outsideChanged = 0;
+    let insideChanged = 0;
+    for (let y = 0; y < 80; y += 1) {
+      for (let x = 0; x < 120; x += 1) {
+        const i = (y * 120 + x) * 4;
+        const same = before.subarray(i, i + 4).equals(after.subarray(i, i + 4));
+        const inside = x >= region.x && x < region.x + region.width && y >= region.y && y < region.y + region.height;
+        if (!same && inside) insideChanged += 1;
+        if (!same && !inside) outsideChanged += 1;
+      }
+    }
+    expect(outsideChanged).toBe(0);
+    expect(insideChanged).toBeGreaterThan(0);
+  });
+
+  it('constrain returns ranked candidates and sends previews with its progress', async () => {
+    const sessionId = await invertSession();
+    const previews: string[] = [];
+    const listener = (p: { previewUrl?: string }) => void (p.previewUrl && previews.push(p.previewUrl));
+    harness.runtime.service.on('jobProgress', listener);
+    const strokes = [{ kind: 'colour' as const, colour: '#ffffff', size: 8, points: [{ x: 40, y: 40 }, { x: 70, y: 40 }] }];
+    const result = await run({ op: 'constrain', sessionId, strokes, candidates: 2, iterations: 12 });
+    harness.runtime.service.off('jobProgress', listener);
+    if (result.kind !== 'constrained') throw new Error('expected a constrained result');
+    expect(result.candidates).toHaveLength(2);
+    expect(previews.length).toBeGreaterThan(0);
+    const preview = await harness.runtime.service.previewEdit({ sessionId, attributes: {}, useConstrained: true, interpolation: 0.5 });
+    expect(preview.dataUrl.length).toBeGreaterThan(100);
+  });
+
+  it('cancel stops an invert job within 1 s', async () => {
+    const { jobId } = await harness.runtime.service.startJob({ spec: { op: 'invert', imageId, family: 'testfam', method: 'optimize', iterations: 5000 } });
+    await nextEvent(harness.runtime, 'jobProgress', (p) => p.jobId === jobId && p.stage.startsWith('iteration'));
+    const error = nextEvent(harness.runtime, 'jobError', (e) => e.jobId === jobId);
+    const t0 = Date.now();
+    await harness.runtime.service.cancelJob({ jobId });
+    expect((await error).error.code).toBe('CANCELLED');
+    expect(Date.now() - t0).toBeLessThan(1000);
+    // The engine was not restarted under it: it stopped by itself.
+    expect((await harness.runtime.service.modelSamples({ family: 'testfam', count: 1 })).latents).toHaveLength(1);
+  });
+});

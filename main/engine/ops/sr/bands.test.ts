@@ -1,0 +1,57 @@
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useBackend } from '../../backend/test-backend';
+import type { RasterImage } from '../../io/raster';
+import { quietContext } from '../context';
+import { planBands, runBand, sliceRows, stitchBands } from './bands';
+import { maxAbsDiff, photoFixture } from './fixture.test-util';
+import { disposeSrNets, getSrNet, upscaleRasterWith, type TileNet } from './index';
+
+useBackend('wasm');
+let slim2: TileNet;
+let baseline: number;
+beforeAll(async () => {
+  baseline = tf.memory().numTensors;
+  slim2 = (await getSrNet('esrgan-slim', 2)).tileNet;
+});
+afterAll(async () => {
+  await disposeSrNets();
+  expect(tf.memory().numTensors).toBe(baseline);
+});
+
+async function banded(img: RasterImage, net: TileNet, workers: number, feather?: number): Promise<RasterImage> {
+  const options = { tileFlops: 40 * 40 * net.flopsPerPixel, ...(feather !== undefined && { feather }) };
+  const plan = planBands(img.width, img.height, net, workers, options);
+  const results = [];
+  for (const band of plan.bands) results.push(await runBand(sliceRows(img, band.input), img.height, net, plan, band, quietContext()));
+  const s = net.scale;
+  const out: RasterImage = { ...img, width: img.width * s, height: img.height * s, data: new Uint8Array(img.width * s * img.height * s * img.channels) };
+  stitchBands(out, plan, results);
+  return out;
+}
+
+describe('bands over several workers', () => {
+  it('plans contiguous tile-row bands whose seams pair up', () => {
+    const plan = planBands(64, 150, slim2, 3, { tileFlops: 40 * 40 * slim2.flopsPerPixel });
+    expect(plan.bands).toHaveLength(3);
+    expect(plan.grid.feather).toBe(0); // slim's context is its exact receptive radius
+    plan.bands.slice(1).forEach((band, k) => {
+      expect(band.rows[0]).toBe(plan.bands[k]!.rows[1]);
+      expect(band.seams[0]).toEqual(plan.bands[k]!.seams.at(-1));
+    });
+    expect(plan.bands.at(-1)!.output[1]).toBe(300);
+  });
+
+  it.each([[2, undefined], [3, undefined], [2, 4]])('%i bands (feather %s) equal one band bit for bit, and untiled within rounding', async (workers, feather) => {
+    const img = await photoFixture(64, 150);
+    const split = await banded(img, slim2, workers, feather);
+    const single = await banded(img, slim2, 1, feather);
+    expect(maxAbsDiff(split.data, single.data)).toBe(0);
+    const untiled = await upscaleRasterWith(img, slim2, { tileSize: 1 << 20 }, quietContext());
+    expect(maxAbsDiff(split.data, untiled.data)).toBeLessThanOrEqual(1);
+  }, 60_000);
+
+  it('gives one band when the image is one tile row high', () => {
+    expect(planBands(300, 30, slim2, 2).bands).toHaveLength(1);
+  });
+});

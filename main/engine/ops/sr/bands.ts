@@ -1,0 +1,116 @@
+import type { RasterImage } from '../../io/raster';
+import { type OpContext } from '../context';
+import { planAxis } from './plan';
+import { rasterRgbSource, rasterRowSink } from './pixels';
+import type { TileNet } from './tile-net';
+import { chooseTileSize, fitTiles, THROUGHPUT_TILE_FLOPS, type TileSizeOptions } from './tile-size';
+import { runTiled, type TilerOptions } from './tiler';
+import { defaultFeather } from './upscale';
+
+/**
+ * Splitting one image over several engine processes (wasm has one thread, so this is how
+ * a 2-core machine uses both cores). One global tile grid is planned; each band gets a
+ * contiguous run of its tile rows. Output rows that only one band touches are final in
+ * that band and travel quantised; rows two bands share (their tiles' valid spans overlap)
+ * travel as weighted float partial sums and are added in the parent, so the stitched
+ * result is the single-process result, bit for bit up to float addition order.
+ */
+export interface Band {
+  /** Tile rows [from, to) of the grid. */
+  rows: [number, number];
+  /** Input rows the band reads. */
+  input: [number, number];
+  /** Output rows the band emits (seams included). */
+  output: [number, number];
+  /** Output rows shared with the band above / below, as [from, to). */
+  seams: Array<[number, number]>;
+}
+
+export interface BandPlan {
+  grid: Omit<TilerOptions, 'rows'>;
+  bands: Band[];
+}
+
+/** Partial sums of shared rows: `rows` rows of width·scale RGB floats from output row `y`. */
+export interface SeamPart {
+  y: number;
+  rows: number;
+  rgb: Float32Array;
+}
+
+export interface BandResult {
+  /** Output rows band.output as pixels of the source's layout; seam rows are left zero. */
+  data: RasterImage['data'];
+  seams: SeamPart[];
+}
+
+/** Plans up to `workers` bands with equal tile-row counts; one band when the grid has one tile row. */
+export function planBands(width: number, height: number, net: TileNet, workers: number, options: TileSizeOptions = {}): BandPlan {
+  const context = net.context;
+  const feather = options.feather ?? defaultFeather(net);
+  const side = chooseTileSize(net, { tileFlops: THROUGHPUT_TILE_FLOPS, ...options, feather });
+  const fit = fitTiles(width, height, side, context, feather);
+  const grid = { tile: fit.tileWidth, tileHeight: fit.tileHeight, context, feather };
+  const py = planAxis(height, fit.tileHeight, context, feather);
+  const s = net.scale;
+  const count = Math.max(1, Math.min(workers, py.starts.length));
+  const bands: Band[] = [];
+  for (let k = 0; k < count; k += 1) {
+    const from = Math.round((k * py.starts.length) / count);
+    const to = Math.round(((k + 1) * py.starts.length) / count);
+    const top = from > 0 ? py.valid[from]![0] * s : 0;
+    const bottom = to < py.starts.length ? py.valid[to - 1]![1] * s : height * s;
+    const seams: Array<[number, number]> = [];
+    if (from > 0) seams.push([top, py.valid[from - 1]![1] * s]);
+    if (to < py.starts.length) seams.push([py.valid[to]![0] * s, bottom]);
+    bands.push({ rows: [from, to], input: [py.starts[from]!, py.starts[to - 1]! + py.tile], output: [top, bottom], seams });
+  }
+  return { grid, bands };
+}
+
+/**
+ * Runs one band. `slice` holds input rows band.input of an image `fullHeight` rows high;
+ * reads are shifted so the tiler sees the full image's coordinates and plans the same grid.
+ */
+export async function runBand(slice: RasterImage, fullHeight: number, net: TileNet, plan: BandPlan, band: Band, ctx: OpContext): Promise<BandResult> {
+  const s = net.scale;
+  const outWidth = slice.width * s;
+  const [top, bottom] = band.output;
+  const size = outWidth * (bottom - top) * slice.channels;
+  const data = slice.bitDepth === 16 ? new Uint16Array(size) : new Uint8Array(size);
+  const target: RasterImage = { ...slice, width: outWidth, height: bottom - top, data };
+  const write = rasterRowSink(target);
+  const sliceSource = rasterRgbSource(slice);
+  const source = { width: slice.width, height: fullHeight, read: (x: number, y: number, w: number, h: number) => sliceSource.read(x, y - band.input[0], w, h) };
+  const seams = band.seams.map(([a, b]): SeamPart => ({ y: a, rows: b - a, rgb: new Float32Array((b - a) * outWidth * 3) }));
+  const rowFloats = outWidth * 3;
+  await runTiled(source, net, { ...plan.grid, rows: band.rows }, (y, rows, rgb) => {
+    for (let r = 0; r < rows; r += 1) {
+      const row = rgb.subarray(r * rowFloats, (r + 1) * rowFloats);
+      const seam = seams.find((p) => y + r >= p.y && y + r < p.y + p.rows);
+      if (seam) seam.rgb.set(row, (y + r - seam.y) * rowFloats);
+      else write(y + r - top, 1, row);
+    }
+  }, ctx);
+  return { data, seams };
+}
+
+/** Copies each band's rows into `out`, then adds the two partial sums of every seam and quantises them. */
+export function stitchBands(out: RasterImage, plan: BandPlan, results: BandResult[]): void {
+  const rowValues = out.width * out.channels;
+  plan.bands.forEach((band, k) => out.data.set(results[k]!.data, band.output[0] * rowValues));
+  const write = rasterRowSink(out);
+  const parts = results.flatMap((r) => r.seams);
+  for (const y of new Set(parts.map((p) => p.y))) {
+    const same = parts.filter((p) => p.y === y);
+    const sum = new Float32Array(same[0]!.rgb.length);
+    for (const p of same) for (let i = 0; i < sum.length; i += 1) sum[i] = sum[i]! + p.rgb[i]!;
+    write(y, same[0]!.rows, sum);
+  }
+}
+
+/** The input rows of a band as a raster of their own (what a worker process is sent). */
+export function sliceRows(raster: RasterImage, [y0, y1]: [number, number]): RasterImage {
+  const rowValues = raster.width * raster.channels;
+  return { ...raster, height: y1 - y0, data: raster.data.slice(y0 * rowValues, y1 * rowValues) };
+}

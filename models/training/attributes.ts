@@ -1,0 +1,59 @@
+/**
+ * Builds attributes.json: named latent directions as differences of latent
+ * means, using E's codes of real labelled training images.
+ *  - class-<name>: mean code of that class − mean code of all images
+ *    (z + v moves a product towards that class).
+ *  - brightness / size / texture: (mean code of the top quintile − mean code of
+ *    the bottom quintile) / 2 for a simple pixel statistic.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Attribute, AttributeFile } from '../metrics/attributes.js';
+import { predictRows } from '../metrics/batched.js';
+import { CLASS_NAMES, type FashionSet, SIDE, toFloat } from './data.js';
+
+function meanOf(codes: Float32Array, dim: number, rows: number[]): Float64Array {
+  const m = new Float64Array(dim);
+  for (const r of rows) for (let j = 0; j < dim; j++) m[j] = m[j]! + codes[r * dim + j]!;
+  return m.map((v) => v / Math.max(rows.length, 1));
+}
+
+const round = (v: Float64Array): number[] => Array.from(v, (x) => Math.round(x * 1e5) / 1e5);
+
+/** Per-image pixel statistics in [0,1]: mean intensity of the item, covered area, intensity spread. */
+function stats(set: FashionSet, i: number): { brightness: number; size: number; texture: number } {
+  const px = set.pixels.subarray(i * SIDE * SIDE, (i + 1) * SIDE * SIDE);
+  let n = 0;
+  let sum = 0;
+  let sq = 0;
+  for (const p of px) if (p > 25) { n++; sum += p / 255; sq += (p / 255) ** 2; }
+  const mean = n ? sum / n : 0;
+  return { brightness: mean, size: n / px.length, texture: n ? Math.sqrt(Math.max(sq / n - mean * mean, 0)) : 0 };
+}
+
+export function buildAttributes(E: tf.LayersModel, set: FashionSet, count = 20000): AttributeFile {
+  const n = Math.min(count, set.count);
+  const { rows: codes, dim } = predictRows(E, n, (s, k) =>
+    tf.tensor4d(toFloat(set, Array.from({ length: k }, (_, j) => s + j)), [k, SIDE, SIDE, 1]));
+  const all = Array.from({ length: n }, (_, i) => i);
+  const global = meanOf(codes, dim, all);
+  const attributes: Attribute[] = CLASS_NAMES.map((label, c) => ({
+    name: `class-${label.toLowerCase().replace(/[^a-z]+/g, '-')}`, label, kind: 'class-mean', classIndex: c,
+    vector: round(meanOf(codes, dim, all.filter((i) => set.labels[i] === c)).map((v, j) => v - global[j]!)),
+  }));
+  const st = all.map((i) => stats(set, i));
+  for (const key of ['brightness', 'size', 'texture'] as const) {
+    const order = [...all].sort((a, b) => st[a]![key] - st[b]![key]);
+    const q = Math.floor(n / 5);
+    const lo = meanOf(codes, dim, order.slice(0, q));
+    const hi = meanOf(codes, dim, order.slice(n - q));
+    attributes.push({ name: key, label: key[0]!.toUpperCase() + key.slice(1), kind: 'quantile-difference',
+      vector: round(hi.map((v, j) => (v - lo[j]!) / 2)) });
+  }
+  return { version: 1, latentSize: dim, method: `E codes of ${n} training images; see models/training/attributes.ts`, attributes };
+}
+
+export function writeAttributes(outDir: string, file: AttributeFile): void {
+  writeFileSync(join(outDir, 'attributes.json'), `${JSON.stringify(file)}\n`);
+}

@@ -1,0 +1,56 @@
+/**
+ * `npm run train -- gan|encoder|classifier [--steps N] [--seed S] [--batch B]
+ *   [--out models/fashion] [--resume] [--data DIR]`
+ * Runs on the wasm backend (one core) with our Conv2D gradient kernels.
+ */
+import * as tf from '@tensorflow/tfjs';
+import '../kernels/wasm-conv2d-backprop-filter.js';
+import { parseArgs } from 'node:util';
+import { DEFAULT_DATA_DIR, loadFashion } from './data.js';
+import { formatDuration } from './progress.js';
+
+const TASKS = ['gan', 'encoder', 'classifier'] as const;
+type Task = (typeof TASKS)[number];
+
+const DEFAULT_STEPS: Record<Task, number> = { gan: 3000, encoder: 1500, classifier: 2500 };
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      steps: { type: 'string' }, seed: { type: 'string', default: '1' }, batch: { type: 'string' },
+      out: { type: 'string', default: 'models/fashion' }, resume: { type: 'boolean', default: false },
+      data: { type: 'string', default: DEFAULT_DATA_DIR }, backend: { type: 'string', default: 'wasm' },
+      limit: { type: 'string' },
+    },
+  });
+  const task = positionals[0] as Task | undefined;
+  if (!task || !TASKS.includes(task)) throw new Error(`usage: train ${TASKS.join('|')} [--steps N] [--seed S] …`);
+  await tf.setBackend(values.backend);
+  await tf.ready();
+  const steps = values.steps ? Number(values.steps) : DEFAULT_STEPS[task];
+  const common = { steps, seed: Number(values.seed), outDir: values.out, resume: values.resume,
+    batch: values.batch ? Number(values.batch) : undefined };
+  const limit = values.limit ? Number(values.limit) : Infinity;
+  const train = loadFashion('train', values.data, limit);
+  process.stderr.write(`[${task}] backend=${tf.getBackend()} train=${train.count} steps=${steps} seed=${common.seed}\n`);
+  let result: object;
+  if (task === 'gan') {
+    const { trainGan } = await import('./train-gan.js');
+    result = await trainGan(train, common);
+  } else if (task === 'encoder') {
+    const { trainEncoder } = await import('./train-encoder.js');
+    result = await trainEncoder(train, common);
+  } else {
+    const { trainClassifier } = await import('./train-classifier.js');
+    result = await trainClassifier(train, loadFashion('t10k', values.data), common);
+  }
+  const ms = (result as { elapsedMs?: number }).elapsedMs ?? 0;
+  process.stderr.write(`[${task}] done in ${formatDuration(ms / 1000)}\n`);
+  process.stdout.write(`${JSON.stringify({ task, ...result })}\n`);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,126 @@
+/** A point in image pixels. */
+export interface PixelPoint {
+  x: number;
+  y: number;
+}
+
+/** The overlay colour: masked pixels are opaque red in the model, shown at half opacity. */
+const PAINT = 'rgb(255 0 0)';
+
+/**
+ * The inpainting mask at the image's own resolution (not the screen's), kept apart from
+ * Fabric objects: an offscreen canvas whose alpha is the mask. Tools draw into it in image
+ * pixels; the overlay shows it; `toPng` rasterises it (feathered) for the engine.
+ */
+export class MaskModel {
+  readonly canvas: HTMLCanvasElement;
+  private readonly ctx: CanvasRenderingContext2D;
+
+  constructor(readonly width: number, readonly height: number) {
+    this.canvas = document.createElement('canvas');
+    this.canvas.width = width;
+    this.canvas.height = height;
+    const ctx = this.canvas.getContext('2d', { willReadFrequently: true });
+    if (!ctx) throw new Error('No 2D canvas context for the mask.');
+    this.ctx = ctx;
+  }
+
+  /** A round-capped stroke from a to b (a dab when they coincide); `erase` clears instead. */
+  segment(a: PixelPoint, b: PixelPoint, radius: number, erase: boolean): void {
+    this.draw(erase, (ctx) => {
+      ctx.lineCap = 'round';
+      ctx.lineJoin = 'round';
+      ctx.lineWidth = Math.max(1, radius * 2);
+      ctx.beginPath();
+      ctx.moveTo(a.x, a.y);
+      ctx.lineTo(b.x + (a.x === b.x && a.y === b.y ? 0.01 : 0), b.y);
+      ctx.stroke();
+    });
+  }
+
+  fillRect(a: PixelPoint, b: PixelPoint, erase = false): void {
+    this.draw(erase, (ctx) => ctx.fillRect(Math.min(a.x, b.x), Math.min(a.y, b.y), Math.abs(b.x - a.x), Math.abs(b.y - a.y)));
+  }
+
+  fillPolygon(points: readonly PixelPoint[], erase = false): void {
+    if (points.length < 3) return;
+    this.draw(erase, (ctx) => {
+      ctx.beginPath();
+      points.forEach((p, i) => (i === 0 ? ctx.moveTo(p.x, p.y) : ctx.lineTo(p.x, p.y)));
+      ctx.closePath();
+      ctx.fill();
+    });
+  }
+
+  invert(): void {
+    const ctx = this.ctx;
+    ctx.save();
+    ctx.globalCompositeOperation = 'xor';
+    ctx.fillStyle = PAINT;
+    ctx.fillRect(0, 0, this.width, this.height);
+    ctx.restore();
+  }
+
+  clear(): void {
+    this.ctx.clearRect(0, 0, this.width, this.height);
+  }
+
+  isEmpty(): boolean {
+    const { data } = this.ctx.getImageData(0, 0, this.width, this.height);
+    for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) return false;
+    return true;
+  }
+
+  /** Loads a mask image, read as the engine reads masks: varying alpha, else luminance > 50 %. */
+  load(source: CanvasImageSource): void {
+    const ctx = this.ctx;
+    this.clear();
+    ctx.drawImage(source, 0, 0, this.width, this.height);
+    const image = ctx.getImageData(0, 0, this.width, this.height);
+    const px = image.data;
+    let alphaVaries = false;
+    for (let i = 7; i < px.length && !alphaVaries; i += 4) alphaVaries = px[i] !== px[3];
+    for (let i = 0; i < px.length; i += 4) {
+      const luma = 0.299 * px[i]! + 0.587 * px[i + 1]! + 0.114 * px[i + 2]!;
+      const hole = alphaVaries ? px[i + 3]! > 127 : luma > 127;
+      px.set(hole ? [255, 0, 0, 255] : [0, 0, 0, 0], i);
+    }
+    ctx.putImageData(image, 0, 0);
+  }
+
+  /**
+   * The mask as a white-on-black PNG at image size, blurred by `feather` pixels: the
+   * format every tool (and the engine's luminance rule) reads, with soft edges when asked.
+   */
+  toPng(feather: number): Promise<Blob> {
+    const out = document.createElement('canvas');
+    out.width = this.width;
+    out.height = this.height;
+    const ctx = out.getContext('2d');
+    if (!ctx) return Promise.reject(new Error('No 2D canvas context for the mask.'));
+    ctx.fillStyle = '#000';
+    ctx.fillRect(0, 0, this.width, this.height);
+    const white = document.createElement('canvas');
+    white.width = this.width;
+    white.height = this.height;
+    const w = white.getContext('2d');
+    if (!w) return Promise.reject(new Error('No 2D canvas context for the mask.'));
+    w.drawImage(this.canvas, 0, 0);
+    w.globalCompositeOperation = 'source-in';
+    w.fillStyle = '#fff';
+    w.fillRect(0, 0, this.width, this.height);
+    if (feather > 0) ctx.filter = `blur(${feather}px)`;
+    ctx.drawImage(white, 0, 0);
+    return new Promise((resolve, reject) => out.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('Could not encode the mask.'))), 'image/png'));
+  }
+
+  private draw(erase: boolean, paint: (ctx: CanvasRenderingContext2D) => void): void {
+    const ctx = this.ctx;
+    ctx.save();
+    ctx.globalCompositeOperation = erase ? 'destination-out' : 'source-over';
+    ctx.fillStyle = PAINT;
+    ctx.strokeStyle = PAINT;
+    paint(ctx);
+    ctx.restore();
+  }
+}

@@ -1,0 +1,127 @@
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef, watch } from 'vue';
+import type { AttributeInfo, InversionMethod, LatentSessionResult, Rect } from '../../../preload/contract';
+import { getApi } from '../ipc/api';
+import { toErrorData } from '../ipc/errors';
+import { attributesFromSliders, clampAlpha } from '../latent/attributes';
+import { useDocumentStore } from './document';
+import { useEngineStore } from './engine';
+import { runJob } from './run-job';
+import { useToastStore } from './toasts';
+
+/**
+ * The latent session of the current image (issue 4), shared by the Edit and Paint panels:
+ * inversion with live progress, attribute sliders, and Apply as a history step.
+ */
+export const useLatentStore = defineStore('latent', () => {
+  const doc = useDocumentStore();
+  const engine = useEngineStore();
+  const toasts = useToastStore();
+  const method = ref<InversionMethod>('hybrid');
+  /** null = the whole image. */
+  const region = shallowRef<Rect | null>(null);
+  const session = shallowRef<LatentSessionResult | null>(null);
+  const inverting = ref(false);
+  const progress = ref(0);
+  const reconUrl = ref('');
+  const attributes = shallowRef<AttributeInfo[]>([]);
+  const values = ref<Record<string, number>>({});
+  /** Before/after divider, 0–1 across the region: left of it shows the original. */
+  const split = ref(0);
+  const applying = ref(false);
+  let inversionJob: string | null = null;
+  let sessionImageId: string | null = null;
+
+  /** The first installed family with a generator and an encoder: the one the latent tools use. */
+  const family = computed(() => engine.info?.models.find((m) => m.roles.includes('generator') && m.roles.includes('encoder'))?.id ?? null);
+  const attributeMap = computed(() => attributesFromSliders(values.value));
+
+  // The reconstruction as the optimiser improves it; progress previews are not kept in the jobs store.
+  getApi().onJobProgress((p) => {
+    if (p.jobId !== inversionJob) return;
+    progress.value = p.fraction;
+    if (p.previewUrl) reconUrl.value = p.previewUrl;
+  });
+
+  /** Inverts the chosen region; `using` overrides the method (the Paint panel asks for hybrid). */
+  async function invert(using?: InversionMethod): Promise<boolean> {
+    const image = doc.current;
+    if (!image || !family.value || inverting.value) return false;
+    await endSession();
+    inverting.value = true;
+    progress.value = 0;
+    reconUrl.value = '';
+    const spec = { op: 'invert' as const, imageId: image.id, family: family.value, method: using ?? method.value };
+    try {
+      const result = await runJob(region.value ? { ...spec, region: region.value } : spec, (id) => (inversionJob = id));
+      if (result.kind !== 'latent' || doc.current?.id !== image.id) return false;
+      session.value = result;
+      sessionImageId = image.id;
+      reconUrl.value = result.reconstructionUrl;
+      await loadAttributes();
+      return true;
+    } catch {
+      return false; // Failures are toasted by the job's error event; a cancel needs no word.
+    } finally {
+      inverting.value = false;
+      inversionJob = null;
+    }
+  }
+
+  async function loadAttributes(): Promise<void> {
+    if (!family.value) return;
+    try {
+      attributes.value = await getApi().listAttributes({ family: family.value });
+    } catch (e) {
+      toasts.show(toErrorData(e).message, 'error');
+    }
+  }
+
+  function setValue(name: string, value: number): void {
+    values.value = { ...values.value, [name]: clampAlpha(value) };
+  }
+
+  function resetValues(): void {
+    values.value = {};
+    split.value = 0;
+  }
+
+  /** Renders the edit into the photo at full resolution as a new history step, then ends the session. */
+  async function apply(extra: { useConstrained?: boolean; interpolation?: number } = {}): Promise<boolean> {
+    const s = session.value;
+    const image = doc.current;
+    if (!s || !image || applying.value) return false;
+    applying.value = true;
+    try {
+      const result = await runJob({ op: 'applyEdit', sessionId: s.sessionId, attributes: attributeMap.value, ...extra });
+      if (result.kind !== 'image') return false;
+      if (doc.current?.id === image.id) doc.push(result.image);
+      else void getApi().releaseImage({ imageId: result.image.id }).catch(() => undefined);
+      await endSession();
+      return true;
+    } catch {
+      return false; // Already toasted by the job's error event.
+    } finally {
+      applying.value = false;
+    }
+  }
+
+  async function endSession(): Promise<void> {
+    const s = session.value;
+    session.value = null;
+    sessionImageId = null;
+    resetValues();
+    if (s) await getApi().closeLatentSession({ sessionId: s.sessionId }).catch(() => undefined);
+  }
+
+  // A session belongs to one image: opening another, or undoing past it, ends it.
+  watch(() => doc.current?.id, (id) => {
+    if (id !== sessionImageId && session.value) void endSession();
+    if (id !== sessionImageId) region.value = null;
+  });
+
+  return {
+    method, region, session, inverting, progress, reconUrl, attributes, values, split, applying, family, attributeMap,
+    invert, loadAttributes, setValue, resetValues, apply, endSession,
+  };
+});

@@ -1,0 +1,12 @@
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { loadManifest, loadNetwork } from '../models/loader';
+await tf.setBackend('wasm'); await tf.ready();
+const fam = await loadManifest('/tmp/latent-dev/fashion');
+const G = (await loadNetwork(fam, 'generator')).model as tf.LayersModel;
+const z1 = tf.randomNormal([1, 64]);
+for (let i = 0; i < 3; i++) tf.tidy(() => { (G.predict(z1) as tf.Tensor).dataSync(); });
+const prof = await tf.profile(() => tf.tidy(() => { (G.predict(z1) as tf.Tensor).dataSync(); }));
+console.log(prof.kernels.map(k => `${k.name} ${Number(k.kernelTimeMs).toFixed(2)} ${JSON.stringify(k.inputShapes)}`).join('\n'));
+let t = performance.now(); for (let i = 0; i < 20; i++) tf.tidy(() => { (G.predict(z1) as tf.Tensor).dataSync(); }); console.log('G1', (performance.now() - t) / 20);
+t = performance.now(); for (let i = 0; i < 20; i++) tf.tidy(() => { (G.apply(z1) as tf.Tensor).dataSync(); }); console.log('G1 apply', (performance.now() - t) / 20);
