@@ -57,10 +57,15 @@ async function main(): Promise<void> {
     };
   }
   // Both get one warm-up on the photo itself: we time steady state, not first-call costs.
+  // Best of two timed runs: the machine is shared (training jobs), so the minimum is the honest estimate.
   await run();
-  const t0 = performance.now();
-  const out = await run();
-  const seconds = (performance.now() - t0) / 1000;
+  let seconds = Infinity;
+  let out: Uint8Array = new Uint8Array(0);
+  for (let i = 0; i < 2; i += 1) {
+    const t0 = performance.now();
+    out = await run();
+    seconds = Math.min(seconds, (performance.now() - t0) / 1000);
+  }
   writeFileSync(job.out, out);
   // With a pool, peak RSS is the sum of every engine's peak plus this process's.
   const result: ChildResult = { seconds, maxRssMB: pool ? pool.peakRssMB() : process.resourceUsage().maxRSS / 1024 };

@@ -6,9 +6,10 @@ import { drag, line } from './fixtures/strokes';
 /**
  * Issue 5 end to end. The shipped family is greyscale and the engine transfers only the
  * generator's (grey) difference onto the photo, so a red stroke cannot turn the shoe red: it
- * constrains luminance. What is measured is therefore the mean Rec. 601 luminance under the
- * stroke, which must move toward the red stroke's luminance (0.299 × 255 ≈ 76) on the light
- * shoe. Red minus green is also recorded, and must not move away from red.
+ * constrains luminance (the engine reads a colour's Rec. 709 luminance). What is measured is
+ * therefore the mean Rec. 709 luminance under the stroke, which must move toward the red
+ * stroke's (0.2126 × 255 ≈ 54) on the light shoe. Red minus green is also recorded (it stays
+ * about 0 on a grey photo) and must not move away from red.
  */
 test('paint a red stroke on a shoe, get candidates, undo a stroke, apply, undo to the original', async ({ page, app }, testInfo) => {
   test.setTimeout(300_000);
@@ -58,10 +59,12 @@ test('paint a red stroke on a shoe, get candidates, undo a stroke, apply, undo t
   const applied = await canvasShot();
   await step(page, testInfo, 'applied');
 
-  const RED_LUMA = 0.299 * 255;
+  const RED_LUMA = 0.2126 * 255;
   const was = sampleAt(baseline, strokeView);
   const now = sampleAt(applied, strokeView);
-  testInfo.annotations.push({ type: 'measure', description: `luma under stroke ${was.luma.toFixed(1)} → ${now.luma.toFixed(1)} (target ${RED_LUMA.toFixed(0)}); R−G ${was.redMinusGreen.toFixed(1)} → ${now.redMinusGreen.toFixed(1)}` });
+  const measured = `luma under stroke ${was.luma.toFixed(1)} → ${now.luma.toFixed(1)} (target ${RED_LUMA.toFixed(0)}); R−G ${was.redMinusGreen.toFixed(1)} → ${now.redMinusGreen.toFixed(1)}`;
+  testInfo.annotations.push({ type: 'measure', description: measured });
+  console.log(measured);
   expect(Math.abs(now.luma - RED_LUMA)).toBeLessThan(Math.abs(was.luma - RED_LUMA) - 5);
   expect(now.redMinusGreen).toBeGreaterThanOrEqual(was.redMinusGreen - 1);
 

@@ -30,8 +30,8 @@ test('super-resolution: select a rectangle, preview a crop, upscale ×2, compare
 
   // A 120 × 100 rectangle across the red | blue split (x 100–220 of 400).
   await page.getByTestId('sr-select').click();
-  const from = await toPage(page, 100.2, 80.2);
-  const to = await toPage(page, 219.8, 179.8);
+  const from = await toPage(page, 100.5, 80.5);
+  const to = await toPage(page, 219.5, 179.5);
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
   await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 4 });

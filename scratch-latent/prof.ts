@@ -4,9 +4,10 @@ import { getLatentFamily } from '../main/engine/ops/latent/family';
 import { reconstructionRows, targetFeatures, DEFAULT_WEIGHTS } from '../main/engine/ops/latent/losses';
 await tf.setBackend('wasm'); await tf.ready();
 const fam = await getLatentFamily('fashion', '/tmp/latent-dev');
-const target = tf.tidy(() => fam.generate(tf.randomNormal([4, 64])));
+const ROWS = Number(process.env.ROWS ?? 4);
+const target = tf.tidy(() => fam.generate(tf.randomNormal([ROWS, 64])));
 const feats = targetFeatures(fam, target);
-const z = tf.randomNormal([4, 64]);
+const z = tf.randomNormal([ROWS, 64]);
 const run = (w: typeof DEFAULT_WEIGHTS) => tf.tidy(() => { tf.grad((zz: tf.Tensor) => reconstructionRows(fam, zz, target, feats, w).sum())(z).dataSync(); });
 for (const [name, w] of [['px', { ...DEFAULT_WEIGHTS, feature: 0 }], ['all', DEFAULT_WEIGHTS]] as const) {
   for (let i = 0; i < 3; i++) run(w);

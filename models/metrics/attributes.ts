@@ -13,6 +13,8 @@ export interface Attribute {
   /** Class index for class directions, so benches can score them with C. */
   classIndex?: number;
   vector: number[];
+  /** How it was made, as the app lists it (preload/contract/latent.ts AttributeInfo). */
+  provenance?: { method: 'optimize' | 'encoder' | 'hybrid' | 'labels'; positives: number; negatives: number; createdAt?: string };
 }
 
 export interface AttributeFile { version: 1; latentSize: number; method: string; attributes: Attribute[] }

@@ -38,10 +38,14 @@ export function buildAttributes(E: tf.LayersModel, set: FashionSet, count = 2000
     tf.tensor4d(toFloat(set, Array.from({ length: k }, (_, j) => s + j)), [k, SIDE, SIDE, 1]));
   const all = Array.from({ length: n }, (_, i) => i);
   const global = meanOf(codes, dim, all);
-  const attributes: Attribute[] = CLASS_NAMES.map((label, c) => ({
-    name: `class-${label.toLowerCase().replace(/[^a-z]+/g, '-')}`, label, kind: 'class-mean', classIndex: c,
-    vector: round(meanOf(codes, dim, all.filter((i) => set.labels[i] === c)).map((v, j) => v - global[j]!)),
-  }));
+  // Provenance as the app shows it (AttributeInfo): made by the encoder from labelled images.
+  const createdAt = new Date().toISOString();
+  const attributes: Attribute[] = CLASS_NAMES.map((label, c) => {
+    const rows = all.filter((i) => set.labels[i] === c);
+    return { name: `class-${label.toLowerCase().replace(/[^a-z]+/g, '-').replace(/^-|-$/g, '')}`, label, kind: 'class-mean', classIndex: c,
+      vector: round(meanOf(codes, dim, rows).map((v, j) => v - global[j]!)),
+      provenance: { method: 'encoder', positives: rows.length, negatives: n, createdAt } };
+  });
   const st = all.map((i) => stats(set, i));
   for (const key of ['brightness', 'size', 'texture'] as const) {
     const order = [...all].sort((a, b) => st[a]![key] - st[b]![key]);
@@ -49,7 +53,7 @@ export function buildAttributes(E: tf.LayersModel, set: FashionSet, count = 2000
     const lo = meanOf(codes, dim, order.slice(0, q));
     const hi = meanOf(codes, dim, order.slice(n - q));
     attributes.push({ name: key, label: key[0]!.toUpperCase() + key.slice(1), kind: 'quantile-difference',
-      vector: round(hi.map((v, j) => (v - lo[j]!) / 2)) });
+      vector: round(hi.map((v, j) => (v - lo[j]!) / 2)), provenance: { method: 'encoder', positives: q, negatives: q, createdAt } });
   }
   return { version: 1, latentSize: dim, method: `E codes of ${n} training images; see models/training/attributes.ts`, attributes };
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run train -- gan|encoder|classifier [--steps N] [--seed S] [--batch B]
+ * `npm run train -- gan|encoder|classifier|attributes [--steps N] [--seed S] [--batch B]
  *   [--out models/fashion] [--resume] [--data DIR]`
  * Runs on the wasm backend (one core) with our Conv2D gradient kernels.
  */
@@ -9,10 +9,10 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_DATA_DIR, loadFashion } from './data.js';
 import { formatDuration } from './progress.js';
 
-const TASKS = ['gan', 'encoder', 'classifier'] as const;
+const TASKS = ['gan', 'encoder', 'classifier', 'attributes'] as const;
 type Task = (typeof TASKS)[number];
 
-const DEFAULT_STEPS: Record<Task, number> = { gan: 3000, encoder: 1500, classifier: 2500 };
+const DEFAULT_STEPS: Record<Task, number> = { gan: 3000, encoder: 1500, classifier: 2500, attributes: 0 };
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -35,7 +35,11 @@ async function main(): Promise<void> {
   const train = loadFashion('train', values.data, limit);
   process.stderr.write(`[${task}] backend=${tf.getBackend()} train=${train.count} steps=${steps} seed=${common.seed}\n`);
   let result: object;
-  if (task === 'gan') {
+  if (task === 'attributes') {
+    // Not training: directions from the trained nets (see attributes-task.ts); --steps is unused.
+    const { runAttributesTask } = await import('./attributes-task.js');
+    result = await runAttributesTask(train, { outDir: values.out, seed: common.seed });
+  } else if (task === 'gan') {
     const { trainGan } = await import('./train-gan.js');
     result = await trainGan(train, common);
   } else if (task === 'encoder') {

@@ -42,7 +42,7 @@ export interface GanUpscaleJobSpec {
   /** Output = input × scale. Default 4. */
   scale?: SrScaleFactor;
   region?: SrRegion;
-  /** Adam steps, 1–2000. Default 300. */
+  /** Adam steps, 1–2000. Default 200 (~0.03–0.1 s each on wasm). */
   steps?: number;
   /** Random starts (the best is kept), 1–16. Default 4. */
   restarts?: number;

@@ -32,12 +32,14 @@ export function latentModelCommand(sub: Sub) {
     if (needsImages && positionals.length === 0) throw new UsageError('missing the input image');
     if ((sub === 'sample' || sub === 'generate') && values.output === undefined) throw new UsageError('missing -o <output>');
     if (sub === 'generate' && values.z === undefined) throw new UsageError('missing --z <z.json>');
+    // Flags first: a usage mistake must say so (exit 2) before any model loads.
+    const count = parseNumber(values.count, '-n', { min: 1, max: 256, integer: true }) ?? 16;
+    const seed = parseNumber(values.seed, '--seed', { min: 0, max: 2 ** 32 - 1, integer: true }) ?? 1;
+    const top = parseNumber(values.top, '--top', { min: 1, max: 100, integer: true }) ?? 3;
     const fam = await openFamily(values.model);
     const px = fam.domain.width * fam.domain.height;
     const overwrite = values.overwrite === true;
     if (sub === 'sample') {
-      const count = parseNumber(values.count, '-n', { min: 1, max: 256, integer: true }) ?? 16;
-      const seed = parseNumber(values.seed, '--seed', { min: 0, max: 2 ** 32 - 1, integer: true }) ?? 1;
       const { images, latents } = await sampleGrid(fam, count, seed);
       const grid = count === 1 ? { bytes: toBytes(images, fam.domain.range), width: fam.domain.width, height: fam.domain.height } : gridBytes(images, count, fam.domain.width, fam.domain.height, fam.domain.range);
       const output = await writeGrey(values.output!, grid.bytes, grid.width, grid.height, overwrite);
@@ -45,11 +47,11 @@ export function latentModelCommand(sub: Sub) {
     }
     if (sub === 'generate') {
       const z = await readLatents(values.z!, fam.latentSize);
-      const count = z.length / fam.latentSize;
-      const images = generateValues(fam, z, count);
-      const grid = count === 1 ? { bytes: toBytes(images, fam.domain.range), width: fam.domain.width, height: fam.domain.height } : gridBytes(images, count, fam.domain.width, fam.domain.height, fam.domain.range);
+      const n = z.length / fam.latentSize;
+      const images = generateValues(fam, z, n);
+      const grid = n === 1 ? { bytes: toBytes(images, fam.domain.range), width: fam.domain.width, height: fam.domain.height } : gridBytes(images, n, fam.domain.width, fam.domain.height, fam.domain.range);
       const output = await writeGrey(values.output!, grid.bytes, grid.width, grid.height, overwrite);
-      return report(io, values.json, { family: fam.id, count, output }, `${output}: ${count} image(s)\n`);
+      return report(io, values.json, { family: fam.id, count: n, output }, `${output}: ${n} image(s)\n`);
     }
     const inputs = await Promise.all(positionals.map((p) => readDomainImage(p, fam)));
     const stacked = new Float32Array(inputs.length * px);
@@ -64,7 +66,6 @@ export function latentModelCommand(sub: Sub) {
       if (values['z-out']) await writeFile(values['z-out'], `${JSON.stringify(z)}\n`);
       return report(io, values.json, { family: fam.id, file: positionals[0], z }, `${JSON.stringify(z)}\n`);
     }
-    const top = parseNumber(values.top, '--top', { min: 1, max: 100, integer: true }) ?? 3;
     const results = classify(fam, stacked, inputs.length, top).map((labels, i) => ({ file: positionals[i], polarity: inputs[i]!.mapping.polarity, labels: labels.map((l) => ({ ...l, probability: round(l.probability) })) }));
     return report(io, values.json, { family: fam.id, images: results }, results.map((r) => `${r.file}: ${r.labels.map((l) => `${l.label} ${(l.probability * 100).toFixed(1)}%`).join(', ')}\n`).join(''));
   };

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { RasterImage } from '../io/raster';
 import { throwIfCancelled, type OpContext } from '../ops/context';
 import { upscaleAlpha } from '../ops/sr/alpha';
-import { sliceRows, stitchBands } from '../ops/sr/bands';
+import { addSeams, placeBand, sliceRows, type SeamPart } from '../ops/sr/bands';
 import type { SrModelName, SrScale } from '../ops/sr/models';
 import { extractAlpha, insertAlpha } from '../ops/sr/pixels';
 import { EngineHost } from './engine-host';
@@ -56,15 +56,21 @@ export class UpscalePool {
     ctx.signal.addEventListener('abort', onAbort, { once: true });
     try {
       const metadata = { name: raster.metadata.name };
-      const results = await Promise.all(
-        plan.bands.map((band, k) =>
-          used[k]!.call('upscaleBand', { jobId: ids[k]!, model, scale, slice: { ...sliceRows(raster, band.input), metadata }, fullHeight: raster.height, plan, band }).finally(() => (settled[k] = true)),
-        ),
-      );
-      throwIfCancelled(ctx.signal);
       const size = raster.width * scale * raster.height * scale * raster.channels;
       const out: RasterImage = { ...raster, width: raster.width * scale, height: raster.height * scale, data: raster.bitDepth === 16 ? new Uint16Array(size) : new Uint8Array(size), metadata: { ...raster.metadata } };
-      stitchBands(out, plan, results);
+      const seams: SeamPart[] = [];
+      // Each band is placed as it arrives and only its seam rows are kept: a 24 MP result never exists twice.
+      await Promise.all(
+        plan.bands.map(async (band, k) => {
+          // The slice is built inline so nothing here keeps it once it has been sent.
+          const call = used[k]!.call('upscaleBand', { jobId: ids[k]!, model, scale, slice: { ...sliceRows(raster, band.input), metadata }, fullHeight: raster.height, plan, band });
+          const result = await call.finally(() => (settled[k] = true));
+          placeBand(out, band, result);
+          seams.push(...result.seams);
+        }),
+      );
+      throwIfCancelled(ctx.signal);
+      addSeams(out, seams);
       const alpha = extractAlpha(raster);
       if (alpha) insertAlpha(out, await upscaleAlpha(alpha, raster.width, raster.height, scale, raster.bitDepth));
       return out;

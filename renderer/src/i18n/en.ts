@@ -213,7 +213,7 @@ export const en = {
     previewTitle: 'Preview',
     resultTitle: 'Result',
     consistency: 'Consistency with the input: RMSE {rmse} grey levels',
-    compare: 'Before | after (drag to compare on the canvas)',
+    compare: 'Compare: left of the line is the result (drag to move it)',
     apply: 'Apply',
     discard: 'Discard',
     batchTitle: 'Batch',

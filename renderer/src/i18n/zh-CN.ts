@@ -215,7 +215,7 @@ export const zhCN: MessageSchema = {
     previewTitle: '预览',
     resultTitle: '结果',
     consistency: '与输入的一致性：RMSE {rmse} 灰度级',
-    compare: '之前 | 之后（拖动以在画布上对比）',
+    compare: '对比：线左侧为结果（拖动以移动）',
     apply: '应用',
     discard: '放弃',
     batchTitle: '批量',

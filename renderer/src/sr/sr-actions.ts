@@ -1,4 +1,4 @@
-import { watch } from 'vue';
+import { effectScope, watch } from 'vue';
 import type { ImageInfo, JobSpec, SrRegion } from '../../../preload/contract';
 import { activeView } from '../canvas/active';
 import { CompareOverlay } from '../canvas/sr/CompareOverlay';
@@ -27,11 +27,14 @@ export function useSrActions() {
 
   if (!watching) {
     watching = true;
-    // A new document (open, undo, another tool's result) makes a pending result stale.
-    watch(() => doc.current?.id, (id) => {
-      if (sr.result && sr.result.sourceId !== id && !doc.steps.some((s) => s.id === sr.result?.image.id)) discard();
-      if (sr.region && doc.current && (sr.region.x + sr.region.width > doc.current.width || sr.region.y + sr.region.height > doc.current.height)) sr.region = null;
-    });
+    // A new document (open, undo, another tool's result) makes a pending result stale. A detached
+    // scope: the watcher must outlive the panel that first asked for these actions.
+    effectScope(true).run(() =>
+      watch(() => doc.current?.id, (id) => {
+        if (sr.result && sr.result.sourceId !== id && !doc.steps.some((s) => s.id === sr.result?.image.id)) discard();
+        if (sr.region && doc.current && (sr.region.x + sr.region.width > doc.current.width || sr.region.y + sr.region.height > doc.current.height)) sr.region = null;
+      }),
+    );
   }
 
   function select(on: boolean): void {

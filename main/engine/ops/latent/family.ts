@@ -6,6 +6,7 @@ import '../../../../models/kernels/wasm-conv2d-backprop-filter';
 import { LatentshopError } from '../../../../preload/contract/errors';
 import { findNetwork, loadManifest, loadNetwork, resolveModelsRoot, type ModelFamily } from '../../../../models/loader';
 import { join } from 'node:path';
+import { chainRunner } from './fast-chain';
 
 /** Where a family's images live: size, value range, and the source size inside the padding. */
 export interface LatentDomain {
@@ -31,8 +32,8 @@ export interface LatentFamily {
   readonly labels: string[];
   readonly attributesPath?: string;
   readonly nets: LatentNets;
-  /** Intermediate activations of D (and C's feature layer) used as a perceptual distance. */
-  readonly features: tf.LayersModel[];
+  /** Intermediate activations of D (and C's feature layer), a perceptual distance. Caller owns them. */
+  features(x: tf.Tensor): tf.Tensor[];
   /** G(z) in the domain range, [n, h, w, 1]. The caller owns the result. */
   generate(z: tf.Tensor): tf.Tensor4D;
   /** D's logits, [n]. */
@@ -61,17 +62,18 @@ export function createLatentFamily(info: FamilyInfo, nets: LatentNets): LatentFa
     sourceSize: info.domain?.sourceSize ?? [width - 2 * pad, height - 2 * pad],
     pad,
   };
-  const features = featureModels(nets);
+  const fast = createRunners(nets);
   const family: LatentFamily = {
     id: info.id,
     latentSize: nets.G.inputs[0]!.shape[1]!,
     domain,
     labels: info.labels ?? [],
     nets,
-    features,
-    generate: (z) => nets.G.apply(z, { training: false }) as tf.Tensor4D,
-    discriminate: (x) => tf.tidy(() => (nets.D.apply(x, { training: false }) as tf.Tensor).reshape([-1]) as tf.Tensor1D),
+    features: fast.features,
+    generate: (z) => fast.G(z) as tf.Tensor4D,
+    discriminate: (x) => tf.tidy(() => fast.D(x).reshape([-1]) as tf.Tensor1D),
     dispose: () => {
+      fast.dispose();
       for (const net of [nets.G, nets.D, nets.E, nets.C]) net?.dispose();
     },
   };
@@ -79,16 +81,38 @@ export function createLatentFamily(info: FamilyInfo, nets: LatentNets): LatentFa
   return family;
 }
 
-/** D's first two conv outputs (edges, parts) and C's 'features' layer when there is one. */
-function featureModels(nets: LatentNets): tf.LayersModel[] {
-  const convs = nets.D.layers.filter((l) => l.getClassName() === 'Conv2D').slice(0, 2);
-  const out: tf.LayersModel[] = [];
-  if (convs.length > 0) {
-    out.push(tf.model({ inputs: nets.D.inputs, outputs: convs.map((l) => l.output as tf.SymbolicTensor) }));
-  }
-  const cFeatures = nets.C?.layers.find((l) => l.name === 'features');
-  if (nets.C && cFeatures) out.push(tf.model({ inputs: nets.C.inputs, outputs: cFeatures.output as tf.SymbolicTensor }));
-  return out;
+interface Runners {
+  G(z: tf.Tensor): tf.Tensor;
+  D(x: tf.Tensor): tf.Tensor;
+  features(x: tf.Tensor): tf.Tensor[];
+  dispose(): void;
+}
+
+/**
+ * Fast chain runners where the nets allow (fast-chain.ts), else the models themselves.
+ * Features: D's first two conv outputs (edges, parts) and C's 'features' layer.
+ * LATENTSHOP_FAST_NETS=0 turns the fast path off (benches compare both).
+ */
+function createRunners(nets: LatentNets): Runners {
+  const on = process.env['LATENTSHOP_FAST_NETS'] !== '0';
+  const dTaps = nets.D.layers.filter((l) => l.getClassName() === 'Conv2D').slice(0, 2).map((l) => l.name);
+  const cTaps = nets.C?.layers.some((l) => l.name === 'features') ? ['features'] : [];
+  const g = on ? chainRunner(nets.G) : undefined;
+  const d = on ? chainRunner(nets.D, dTaps) : undefined;
+  const c = on && nets.C && cTaps.length > 0 ? chainRunner(nets.C, cTaps) : undefined;
+  const slow: tf.LayersModel[] = [];
+  if (!d && dTaps.length > 0) slow.push(tf.model({ inputs: nets.D.inputs, outputs: dTaps.map((t) => nets.D.getLayer(t).output as tf.SymbolicTensor) }));
+  if (!c && nets.C && cTaps.length > 0) slow.push(tf.model({ inputs: nets.C.inputs, outputs: nets.C.getLayer('features').output as tf.SymbolicTensor }));
+  return {
+    G: (z) => (g ? g.run(z).out : (nets.G.apply(z, { training: false }) as tf.Tensor)),
+    D: (x) => (d ? d.run(x).out : (nets.D.apply(x, { training: false }) as tf.Tensor)),
+    features: (x) => [
+      ...(d ? d.run(x, true).taps : []),
+      ...(c ? c.run(x, true).taps : []),
+      ...slow.flatMap((m) => [m.apply(x, { training: false }) as tf.Tensor | tf.Tensor[]].flat()),
+    ],
+    dispose: () => [g, d, c].forEach((r) => r?.dispose()),
+  };
 }
 
 const cache = new Map<string, Promise<LatentFamily>>();

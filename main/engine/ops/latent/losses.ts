@@ -17,13 +17,9 @@ function rowMean(t: tf.Tensor): tf.Tensor1D {
   return t.reshape([t.shape[0]!, -1]).mean(1) as tf.Tensor1D;
 }
 
-function asList(out: tf.Tensor | tf.Tensor[]): tf.Tensor[] {
-  return Array.isArray(out) ? out : [out];
-}
-
 /** Target features, computed once per inversion; dispose with tf.dispose. */
 export function targetFeatures(fam: LatentFamily, target: tf.Tensor4D): tf.Tensor[] {
-  return tf.tidy(() => fam.features.flatMap((f) => asList(f.apply(target, { training: false }) as tf.Tensor | tf.Tensor[])));
+  return tf.tidy(() => fam.features(target));
 }
 
 /**
@@ -35,14 +31,11 @@ export function reconstructionRows(fam: LatentFamily, z: tf.Tensor, target: tf.T
   const x = fam.generate(z);
   let loss = rowMean(x.sub(target).square()).mul(w.pixel);
   if (w.feature > 0) {
-    let k = 0;
-    for (const f of fam.features) {
-      for (const out of asList(f.apply(x, { training: false }) as tf.Tensor | tf.Tensor[])) {
-        const ref = feats[k++]!;
-        const energy = rowMean(ref.square()).add(1e-6);
-        loss = loss.add(rowMean(out.sub(ref).square()).div(energy).mul(w.feature));
-      }
-    }
+    fam.features(x).forEach((out, k) => {
+      const ref = feats[k]!;
+      const energy = rowMean(ref.square()).add(1e-6);
+      loss = loss.add(rowMean(out.sub(ref).square()).div(energy).mul(w.feature));
+    });
   }
   const prior = z.square().mean(1).mul(w.prior);
   return loss.add(prior) as tf.Tensor1D;

@@ -97,10 +97,18 @@ export async function runBand(slice: RasterImage, fullHeight: number, net: TileN
 
 /** Copies each band's rows into `out`, then adds the two partial sums of every seam and quantises them. */
 export function stitchBands(out: RasterImage, plan: BandPlan, results: BandResult[]): void {
-  const rowValues = out.width * out.channels;
-  plan.bands.forEach((band, k) => out.data.set(results[k]!.data, band.output[0] * rowValues));
+  plan.bands.forEach((band, k) => placeBand(out, band, results[k]!));
+  addSeams(out, results.flatMap((r) => r.seams));
+}
+
+/** Copies one band's final rows into `out` (as soon as it arrives, so its buffer can be freed). */
+export function placeBand(out: RasterImage, band: Band, result: BandResult): void {
+  out.data.set(result.data, band.output[0] * out.width * out.channels);
+}
+
+/** Sums the partial rows two bands share and writes them quantised; call after every placeBand. */
+export function addSeams(out: RasterImage, parts: SeamPart[]): void {
   const write = rasterRowSink(out);
-  const parts = results.flatMap((r) => r.seams);
   for (const y of new Set(parts.map((p) => p.y))) {
     const same = parts.filter((p) => p.y === y);
     const sum = new Float32Array(same[0]!.rgb.length);

@@ -5,24 +5,9 @@ import type { RasterImage } from '../../io/raster';
 import { quietContext } from '../context';
 import { areaMatrix, invertLowRes, type LatentGenerator } from './gan-prior';
 import { ganUpscaleRaster } from './gan-upscale';
+import { randomGenerator } from './gan.test-util';
 
 useBackend('wasm');
-
-/** A small random generator with the fashion family's I/O: z[16] → 32×32×1 in [-1, 1] (BN and transposed convs, like models/training/nets.ts). */
-function randomGenerator(seed: number): LatentGenerator {
-  const init = (s: number) => tf.initializers.varianceScaling({ scale: 3, mode: 'fanIn', distribution: 'normal', seed: seed + s });
-  const z = tf.input({ shape: [16] });
-  let h = tf.layers.dense({ units: 4 * 4 * 16, kernelInitializer: init(1) }).apply(z) as tf.SymbolicTensor;
-  h = tf.layers.reshape({ targetShape: [4, 4, 16] }).apply(h) as tf.SymbolicTensor;
-  h = tf.layers.batchNormalization().apply(h) as tf.SymbolicTensor;
-  h = tf.layers.reLU().apply(h) as tf.SymbolicTensor;
-  for (const [i, f] of [8, 8].entries()) {
-    h = tf.layers.conv2dTranspose({ filters: f, kernelSize: 4, strides: 2, padding: 'same', kernelInitializer: init(2 + i) }).apply(h) as tf.SymbolicTensor;
-    h = tf.layers.reLU().apply(h) as tf.SymbolicTensor;
-  }
-  const out = tf.layers.conv2dTranspose({ filters: 1, kernelSize: 4, strides: 2, padding: 'same', activation: 'tanh', kernelInitializer: init(9) }).apply(h) as tf.SymbolicTensor;
-  return { model: tf.model({ inputs: z, outputs: out }), latentSize: 16, range: [-1, 1], width: 32, height: 32, channels: 1 };
-}
 
 /** G(z_true) area-downscaled to side×side, on 0–1. */
 function lowRes(gen: LatentGenerator, side: number): Float32Array {

@@ -1,0 +1,49 @@
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { saveTestFamily } from '../../engine/ops/latent/test-family';
+import { cli } from '../test-helpers';
+
+let dir: string;
+beforeAll(async () => {
+  await tf.setBackend('wasm');
+  dir = mkdtempSync(join(tmpdir(), 'latentshop-cli-'));
+  await saveTestFamily(dir, 'testfam', { wider: Array.from({ length: 64 }, () => 0.5) });
+  process.env['LATENTSHOP_MODELS'] = dir;
+  process.env['LATENTSHOP_STATE_DIR'] = join(dir, 'state');
+}, 60_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('latent commands', () => {
+  it('sample → classify → invert → edit → constrain, with --json', async () => {
+    const grid = join(dir, 'grid.png');
+    const sample = await cli('sample', '-m', 'testfam', '-n', '4', '--seed', '2', '-o', grid, '--json');
+    expect(sample.code).toBe(0);
+    expect(JSON.parse(sample.out).latents).toHaveLength(4);
+    const one = join(dir, 'one.png');
+    expect((await cli('sample', '-m', 'testfam', '-n', '1', '-o', one)).code).toBe(0);
+    const classified = JSON.parse((await cli('classify', one, '-m', 'testfam', '--json', '--top', '2')).out) as { images: { labels: unknown[] }[] };
+    expect(classified.images[0]!.labels).toHaveLength(2);
+    const inverted = await cli('invert', one, '-m', 'testfam', '--method', 'optimize', '--iterations', '5', '--starts', '1', '-o', join(dir, 'recon.png'), '--z-out', join(dir, 'z.json'), '--json');
+    expect(inverted.code).toBe(0);
+    expect(JSON.parse(inverted.out)).toMatchObject({ method: 'optimize', iterations: 5 });
+    expect(existsSync(join(dir, 'z.json'))).toBe(true);
+    expect((await cli('generate', '-m', 'testfam', '--z', join(dir, 'z.json'), '-o', join(dir, 'gen.png'))).code).toBe(0);
+    const edit = await cli('edit', one, '-m', 'testfam', '--attr', 'wider=1.5', '--method', 'encoder', '-o', join(dir, 'edited.png'), '--json');
+    expect(edit.code).toBe(0);
+    writeFileSync(join(dir, 'strokes.json'), JSON.stringify([{ kind: 'colour', colour: '#ffffff', size: 4, points: [{ x: 5, y: 16 }, { x: 27, y: 16 }] }]));
+    const constrained = await cli('constrain', one, '-m', 'testfam', '--strokes', join(dir, 'strokes.json'), '--iterations', '5', '--candidates', '2', '-o', join(dir, 'c.png'), '--json');
+    expect(constrained.code).toBe(0);
+    expect(JSON.parse(constrained.out)).toHaveProperty('constraintErrorAfter');
+  });
+
+  it('refuses bad usage with exit code 2', async () => {
+    expect((await cli('edit', 'x.png', '--attr', 'Bad=1', '-o', 'y.png')).code).toBe(2);
+    expect((await cli('edit', 'x.png', '--attr', 'ok=9', '-o', 'y.png')).code).toBe(2);
+    expect((await cli('invert', 'x.png', '--method', 'magic')).code).toBe(2);
+    expect((await cli('sample', '-n', '0', '-o', 'g.png')).code).toBe(2);
+  });
+});

@@ -1,0 +1,53 @@
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveModelsRoot } from '../../../../models/loader';
+import { DEFAULT_DATA_DIR, loadFashion, toFloat } from '../../../../models/training/data';
+import { ATTRIBUTE_NAME, loadAttributes } from './attributes';
+import { disposeLatentFamilies, getLatentFamily, type LatentFamily } from './family';
+import { generateValues, invertImages } from './invert';
+import { domainQuality } from './invert-job';
+import { classify, encode, seededLatents } from './sample';
+
+/**
+ * The shipped fashion family on real Fashion-MNIST test images. Runs only where the trained
+ * weights and the data set are installed, and asserts what any reasonable model satisfies.
+ */
+const root = resolveModelsRoot();
+const ready = ['generator', 'discriminator', 'encoder', 'classifier'].every((n) => existsSync(join(root, 'fashion', n, 'model.json'))) && existsSync(join(DEFAULT_DATA_DIR, 't10k-images-idx3-ubyte.gz'));
+let fam: LatentFamily;
+const n = 8;
+
+describe.skipIf(!ready)('shipped fashion family on held-out test images', () => {
+  beforeAll(async () => {
+    await tf.setBackend('wasm');
+    fam = await getLatentFamily('fashion', root);
+  });
+  afterAll(() => disposeLatentFamilies());
+  const test = () => loadFashion('t10k', undefined, 100);
+  const psnr = (recon: Float32Array, target: Float32Array) =>
+    Array.from({ length: n }, (_, i) => domainQuality(fam, recon.subarray(i * 1024, (i + 1) * 1024), target.subarray(i * 1024, (i + 1) * 1024)).psnr).reduce((a, b) => a + b) / n;
+
+  it('encoder and hybrid beat a random z by a wide margin', async () => {
+    const target = toFloat(test(), Array.from({ length: n }, (_, i) => i));
+    const random = psnr(generateValues(fam, seededLatents(64, n, 3), n), target);
+    const encoded = psnr(generateValues(fam, encode(fam, target, n), n), target);
+    const hybrid = await invertImages(fam, target, n, { method: 'hybrid', iterations: 30 });
+    expect(encoded).toBeGreaterThan(random + 2);
+    expect(psnr(hybrid.recon, target)).toBeGreaterThan(Math.max(encoded, random + 4));
+  });
+
+  it('C labels most test images correctly, and attributes are well-formed', async () => {
+    const set = test();
+    const labels = classify(fam, toFloat(set, Array.from({ length: 100 }, (_, i) => i)), 100, 1);
+    expect(labels.filter((l, i) => l[0]!.index === set.labels[i]).length).toBeGreaterThanOrEqual(70);
+    const attrs = await loadAttributes(fam);
+    expect(attrs.length).toBeGreaterThan(0);
+    for (const a of attrs) {
+      expect(a.name).toMatch(ATTRIBUTE_NAME);
+      expect(a.vector).toHaveLength(64);
+    }
+  });
+});

@@ -1,0 +1,20 @@
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RasterImage } from '../main/engine/io/raster';
+import { getLatentFamily } from '../main/engine/ops/latent/family';
+import { previewEdit } from '../main/engine/ops/latent/preview';
+import { LatentSessionStore } from '../main/engine/ops/latent/sessions';
+import { seededLatents } from '../main/engine/ops/latent/sample';
+await tf.setBackend('wasm'); await tf.ready();
+const fam = await getLatentFamily('fashion');
+const W = 4000, H = 3000;
+const data = new Uint8Array(W * H * 3); for (let i = 0; i < data.length; i++) data[i] = (i * 7) & 255;
+const photo: RasterImage = { width: W, height: H, channels: 3, bitDepth: 8, data, metadata: { name: 'big' } };
+const sessions = new LatentSessionStore(mkdtempSync(join(tmpdir(), 'lt-')));
+const s = await sessions.create({ family: 'fashion', imageId: 'x', region: { x: 1000, y: 800, width: 1500, height: 1500 }, polarity: 'inverted', method: 'hybrid', z: Array.from(seededLatents(64, 1, 1)) });
+const times: number[] = [];
+for (let i = 0; i < 12; i++) { const t = performance.now(); const p = await previewEdit({ sessionId: s.id, attributes: { 'class-sneaker': (i % 5) / 2 } }, async () => photo, sessions); times.push(performance.now() - t); if (i === 0) console.log('bytes', p.dataUrl.length, 'reported', p.ms.toFixed(1)); }
+console.log('first', times[0]!.toFixed(1), 'then', times.slice(1).map((t) => t.toFixed(1)).join(' '));
