@@ -27,7 +27,9 @@ function colourTask(recon: Float32Array, y: number): Stroke[] {
   return [{ kind: 'colour', colour: sum / 20 > 0 ? '#000000' : '#ffffff', size: 2, points: [{ x: 4, y }, { x: 24, y }] }];
 }
 
-export async function run(options: { quick?: boolean } = {}): Promise<Record<string, unknown>> {
+export async function run(options: { quick?: boolean; args?: string[] } = {}): Promise<Record<string, unknown>> {
+  const flag = options.args?.indexOf('--realism') ?? -1;
+  const realism = flag >= 0 ? Number(options.args?.[flag + 1]) : undefined;
   await tf.setBackend('wasm');
   const count = options.quick ? 10 : 50;
   const fam = await getLatentFamily('fashion');
@@ -46,6 +48,7 @@ export async function run(options: { quick?: boolean } = {}): Promise<Record<str
     let firstPreviewMs = 0;
     const masks = rasteriseStrokes(colourTask(recon.subarray(i * 1024, (i + 1) * 1024), 8 + ((i * 5) % 14)), mapping);
     const colour = await constrainLatent(fam, z0, z0, masks, {
+      ...(realism === undefined ? {} : { realism }),
       onStep: async (k, _n, best) => {
         if (k === 1) (await domainDataUrl({ width: 32, height: 32, values: best() }, fam.domain.range), (firstPreviewMs = performance.now() - t0));
       },
@@ -69,6 +72,7 @@ export async function run(options: { quick?: boolean } = {}): Promise<Record<str
     backend: tf.getBackend(),
     candidates: 4,
     iterations: 60,
+    realismWeight: realism ?? 0.02,
     updatesPerSecond: mean(rows.map((r) => r.rate)),
     firstPreviewMs: { mean: mean(rows.map((r) => r.firstPreviewMs)), max: Math.max(...rows.map((r) => r.firstPreviewMs)) },
     colourErrorFall: { mean: mean(rows.map((r) => r.fall)), min: Math.min(...rows.map((r) => r.fall)) },

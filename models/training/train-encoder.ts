@@ -12,6 +12,7 @@ import { latentBatch } from './gan.js';
 import { reseed } from './init.js';
 import { loadModel, saveModel } from './io.js';
 import { buildAttributes, writeAttributes } from './attributes.js';
+import { runAttributesTask } from './attributes-task.js';
 import { buildEncoder, copyConvWeights } from './nets.js';
 import { Progress } from './progress.js';
 import { Rng } from './rng.js';
@@ -72,7 +73,13 @@ export async function trainEncoder(train: FashionSet, opts: RunOptions): Promise
     }
   }
   await saveModel(E, join(opts.outDir, 'encoder'));
-  writeAttributes(opts.outDir, buildAttributes(E, train));
+  // The shipped attributes: G-sampled + C-labelled directions merged with E's (attributes-task.ts);
+  // E's alone when there is no classifier yet.
+  try {
+    await runAttributesTask(train, { outDir: opts.outDir, seed: opts.seed });
+  } catch {
+    writeAttributes(opts.outDir, buildAttributes(E, train));
+  }
   G.dispose();
   return { steps: step, elapsedMs: elapsedPrior + Date.now() - t0, zLoss: avg.z, pixelLoss: avg.px };
 }

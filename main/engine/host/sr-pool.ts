@@ -13,6 +13,9 @@ import { engineEntry } from './entry';
 import { CANCEL_GRACE_MS } from './job-queue';
 import { forkSpawner, type EngineSpawner } from './spawner';
 
+/** Tile rows per band call: results come back in small pieces (a few tens of MB for 24 MP ×2). */
+const BAND_ROWS = 2;
+
 export interface PoolUpscaleOptions {
   model: SrModelName;
   scale: SrScale;
@@ -38,44 +41,50 @@ export class UpscalePool {
   async upscale(raster: RasterImage, options: PoolUpscaleOptions, ctx: OpContext): Promise<RasterImage> {
     throwIfCancelled(ctx.signal);
     const { model, scale } = options;
-    const first = this.hosts[0]!;
-    const plan = await first.call('srPlan', { model, scale, width: raster.width, height: raster.height, workers: this.hosts.length, ...(options.tileFlops !== undefined && { tileFlops: options.tileFlops }) });
+    const plan = await this.hosts[0]!.call('srPlan', { model, scale, width: raster.width, height: raster.height, workers: this.hosts.length, maxRows: BAND_ROWS, ...(options.tileFlops !== undefined && { tileFlops: options.tileFlops }) });
     const ids = plan.bands.map(() => `band_${randomUUID().slice(0, 8)}`);
-    const weights = plan.bands.map((b) => (b.rows[1] - b.rows[0]) / plan.bands.reduce((n, x) => n + x.rows[1] - x.rows[0], 0));
+    const totalRows = plan.bands.reduce((n, b) => n + b.rows[1] - b.rows[0], 0);
     const fractions = plan.bands.map(() => 0);
     const onProgress = (jobId: string, fraction: number): void => {
       const k = ids.indexOf(jobId);
       if (k < 0) return;
       fractions[k] = fraction;
-      ctx.progress(fractions.reduce((sum, f, i) => sum + f * weights[i]!, 0), 'upscale');
+      ctx.progress(fractions.reduce((sum, f, i) => sum + (f * (plan.bands[i]!.rows[1] - plan.bands[i]!.rows[0])) / totalRows, 0), 'upscale');
     };
-    const used = this.hosts.slice(0, plan.bands.length);
-    const settled = used.map(() => false);
-    const onAbort = (): void => cancelAll(used, ids, settled);
-    used.forEach((h) => h.on('progress', onProgress));
+    const running = new Map<EngineHost, string>();
+    const onAbort = (): void => cancelRunning(running);
+    this.hosts.forEach((h) => h.on('progress', onProgress));
     ctx.signal.addEventListener('abort', onAbort, { once: true });
     try {
-      const metadata = { name: raster.metadata.name };
       const size = raster.width * scale * raster.height * scale * raster.channels;
       const out: RasterImage = { ...raster, width: raster.width * scale, height: raster.height * scale, data: raster.bitDepth === 16 ? new Uint16Array(size) : new Uint8Array(size), metadata: { ...raster.metadata } };
-      const seams: SeamPart[] = [];
-      // Each band is placed as it arrives and only its seam rows are kept: a 24 MP result never exists twice.
-      await Promise.all(
-        plan.bands.map(async (band, k) => {
-          // The slice is built inline so nothing here keeps it once it has been sent.
-          const call = used[k]!.call('upscaleBand', { jobId: ids[k]!, model, scale, slice: { ...sliceRows(raster, band.input), metadata }, fullHeight: raster.height, plan, band });
-          const result = await call.finally(() => (settled[k] = true));
+      const seams = new Map<number, SeamPart>();
+      let next = 0;
+      // Each engine takes the next band when it is free; a band is placed as it arrives and a
+      // seam is summed once both of its halves are in, so little is held at any time.
+      const worker = async (host: EngineHost): Promise<void> => {
+        for (let k = next++; k < plan.bands.length && !ctx.signal.aborted; k = next++) {
+          const band = plan.bands[k]!;
+          running.set(host, ids[k]!);
+          const slice = sliceRows(raster, band.input);
+          const call = host.call('upscaleBand', { jobId: ids[k]!, model, scale, slice: { ...slice, metadata: { name: raster.metadata.name } }, fullHeight: raster.height, plan, band });
+          const result = await call.finally(() => running.delete(host));
           placeBand(out, band, result);
-          seams.push(...result.seams);
-        }),
-      );
+          for (const part of result.seams) {
+            const other = seams.get(part.y);
+            seams.delete(part.y);
+            if (other) addSeams(out, [other, part]);
+            else seams.set(part.y, part);
+          }
+        }
+      };
+      await Promise.all(this.hosts.slice(0, plan.bands.length).map(worker));
       throwIfCancelled(ctx.signal);
-      addSeams(out, seams);
       const alpha = extractAlpha(raster);
       if (alpha) insertAlpha(out, await upscaleAlpha(alpha, raster.width, raster.height, scale, raster.bitDepth));
       return out;
     } finally {
-      used.forEach((h) => h.off('progress', onProgress));
+      this.hosts.forEach((h) => h.off('progress', onProgress));
       ctx.signal.removeEventListener('abort', onAbort);
     }
   }
@@ -92,10 +101,12 @@ export class UpscalePool {
   }
 }
 
-/** Asks each engine to stop; one still inside a long tile is restarted after the usual grace. */
-function cancelAll(hosts: EngineHost[], ids: string[], settled: boolean[]): void {
-  hosts.forEach((h, k) => h.cancel(ids[k]!));
-  setTimeout(() => hosts.forEach((h, k) => settled[k] || h.restart('a split upscale was cancelled')), CANCEL_GRACE_MS).unref();
+/** Asks each busy engine to stop; one still inside a long tile is restarted after the usual grace. */
+function cancelRunning(running: Map<EngineHost, string>): void {
+  for (const [host, id] of running) host.cancel(id);
+  setTimeout(() => {
+    for (const [host, id] of running) if (running.get(host) === id) host.restart('a split upscale was cancelled');
+  }, CANCEL_GRACE_MS).unref();
 }
 
 function vmHwmKb(pid: number): number {

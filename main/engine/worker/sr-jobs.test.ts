@@ -65,6 +65,11 @@ describe('upscale job handler (engine side)', () => {
     expect(raster.data.length).toBe(w * h * 4 * channels);
   });
 
+  it('refuses a result over 400 megapixels before doing any work', async () => {
+    const imageId = await store.put({ width: 5000, height: 3000, channels: 1, bitDepth: 8, data: new Uint8Array(5000 * 3000), metadata: { name: 'big' } });
+    await expect(run({ imageId, model: 'esrgan-slim', scale: 8 })).rejects.toMatchObject({ code: 'IMAGE_TOO_LARGE' });
+  });
+
   it('rejects a region outside the image with BAD_ARGUMENT', async () => {
     const imageId = await store.put(await photoFixture(10, 10));
     await expect(run({ imageId, model: 'esrgan-slim', scale: 2, region: { x: 5, y: 5, width: 6, height: 2 } })).rejects.toMatchObject({ code: 'BAD_ARGUMENT' });

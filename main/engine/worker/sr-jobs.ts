@@ -1,3 +1,4 @@
+import { LatentshopError } from '../../../preload/contract/errors';
 import type { GanUpscaleJobSpec, UpscaleJobSpec } from '../../../preload/contract/sr';
 import type { OpContext } from '../ops/context';
 import { getGenerator, ganUpscaleRaster } from '../ops/sr/gan-upscale';
@@ -8,10 +9,20 @@ import { ImageStore } from './image-store';
 
 type Handler<S> = (spec: S, ctx: OpContext, store: ImageStore) => Promise<EngineJobResult>;
 
+/** Results past this are refused before any work: 400 MP of RGB is 1.2 GB in memory, more at 16 bits. */
+const MAX_OUTPUT_PIXELS = 400e6;
+
+function checkOutputSize(width: number, height: number, scale: number): void {
+  if (width * scale * height * scale <= MAX_OUTPUT_PIXELS) return;
+  const mp = Math.round((width * scale * height * scale) / 1e6);
+  throw new LatentshopError('IMAGE_TOO_LARGE', `The result would be ${mp} megapixels (the limit is 400). Choose a smaller scale or select a rectangle.`);
+}
+
 /** Super-resolution job handlers; worker/jobs.ts spreads them into its handler map. */
 export const srJobHandlers: { upscale: Handler<UpscaleJobSpec>; ganUpscale: Handler<GanUpscaleJobSpec> } = {
   upscale: async (spec, ctx, store) => {
     const input = cropRegion(await store.get(spec.imageId), spec.region);
+    checkOutputSize(input.width, input.height, spec.scale);
     const out = await upscaleRaster(input, { model: spec.model, scale: spec.scale }, ctx);
     const id = await store.put(out);
     return { kind: 'image', image: ImageStore.describe(id, out) };

@@ -6,7 +6,9 @@ import '../../../../models/kernels/wasm-conv2d-backprop-filter';
 import { LatentshopError } from '../../../../preload/contract/errors';
 import { findNetwork, loadManifest, loadNetwork, resolveModelsRoot, type ModelFamily } from '../../../../models/loader';
 import { join } from 'node:path';
-import { chainRunner } from './fast-chain';
+import { createRunners, type LatentNets } from './family-runners';
+
+export type { LatentNets } from './family-runners';
 
 /** Where a family's images live: size, value range, and the source size inside the padding. */
 export interface LatentDomain {
@@ -17,12 +19,6 @@ export interface LatentDomain {
   pad: number;
 }
 
-export interface LatentNets {
-  G: tf.LayersModel;
-  D: tf.LayersModel;
-  E?: tf.LayersModel;
-  C?: tf.LayersModel;
-}
 
 /** A GAN family loaded once per engine (tfjs-models style: interface, factory, dispose). */
 export interface LatentFamily {
@@ -81,40 +77,6 @@ export function createLatentFamily(info: FamilyInfo, nets: LatentNets): LatentFa
   return family;
 }
 
-interface Runners {
-  G(z: tf.Tensor): tf.Tensor;
-  D(x: tf.Tensor): tf.Tensor;
-  features(x: tf.Tensor): tf.Tensor[];
-  dispose(): void;
-}
-
-/**
- * Fast chain runners where the nets allow (fast-chain.ts), else the models themselves.
- * Features: D's first two conv outputs (edges, parts) and C's 'features' layer.
- * LATENTSHOP_FAST_NETS=0 turns the fast path off (benches compare both).
- */
-function createRunners(nets: LatentNets): Runners {
-  const on = process.env['LATENTSHOP_FAST_NETS'] !== '0';
-  const dTaps = nets.D.layers.filter((l) => l.getClassName() === 'Conv2D').slice(0, 2).map((l) => l.name);
-  const cTaps = nets.C?.layers.some((l) => l.name === 'features') ? ['features'] : [];
-  const g = on ? chainRunner(nets.G) : undefined;
-  const d = on ? chainRunner(nets.D, dTaps) : undefined;
-  const c = on && nets.C && cTaps.length > 0 ? chainRunner(nets.C, cTaps) : undefined;
-  const slow: tf.LayersModel[] = [];
-  if (!d && dTaps.length > 0) slow.push(tf.model({ inputs: nets.D.inputs, outputs: dTaps.map((t) => nets.D.getLayer(t).output as tf.SymbolicTensor) }));
-  if (!c && nets.C && cTaps.length > 0) slow.push(tf.model({ inputs: nets.C.inputs, outputs: nets.C.getLayer('features').output as tf.SymbolicTensor }));
-  return {
-    G: (z) => (g ? g.run(z).out : (nets.G.apply(z, { training: false }) as tf.Tensor)),
-    D: (x) => (d ? d.run(x).out : (nets.D.apply(x, { training: false }) as tf.Tensor)),
-    features: (x) => [
-      ...(d ? d.run(x, true).taps : []),
-      ...(c ? c.run(x, true).taps : []),
-      ...slow.flatMap((m) => [m.apply(x, { training: false }) as tf.Tensor | tf.Tensor[]].flat()),
-    ],
-    dispose: () => [g, d, c].forEach((r) => r?.dispose()),
-  };
-}
-
 const cache = new Map<string, Promise<LatentFamily>>();
 
 /** The family `id` under the models root, loaded once per engine process. */
@@ -132,8 +94,16 @@ export function getLatentFamily(id: string, modelsRoot: string = resolveModelsRo
 
 async function loadFamily(dir: string): Promise<LatentFamily> {
   const manifest = await loadManifest(dir);
-  const optional = async (role: 'encoder' | 'classifier'): Promise<tf.LayersModel | undefined> =>
-    manifest.networks.some((n) => n.role === role) ? layersModel(manifest, role) : undefined;
+  // E and C are optional: a family whose encoder is still training inverts by optimisation only.
+  const optional = async (role: 'encoder' | 'classifier'): Promise<tf.LayersModel | undefined> => {
+    if (!manifest.networks.some((n) => n.role === role)) return undefined;
+    try {
+      return await layersModel(manifest, role);
+    } catch (error) {
+      if (error instanceof LatentshopError && error.code === 'MODEL_NOT_FOUND') return undefined;
+      throw error;
+    }
+  };
   const nets: LatentNets = { G: await layersModel(manifest, 'generator'), D: await layersModel(manifest, 'discriminator') };
   const E = await optional('encoder');
   const C = await optional('classifier');

@@ -13,7 +13,8 @@ export function domainQuality(fam: LatentFamily, recon: Float32Array, target: Fl
   const { width, height, range } = fam.domain;
   const a = { width, height, channels: 1, data: toBytes(recon, range) };
   const b = { width, height, channels: 1, data: toBytes(target, range) };
-  return { psnr: psnr(a, b), ssim: ssim(a, b) };
+  // A perfect match is Infinity dB, which JSON (IPC, --json) cannot carry: cap at 99.
+  return { psnr: Math.min(99, psnr(a, b)), ssim: ssim(a, b) };
 }
 
 /**

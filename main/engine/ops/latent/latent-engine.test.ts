@@ -59,6 +59,11 @@ describe('latent tools through the engine', () => {
     expect(preview.ms).toBeGreaterThan(0);
     expect((await harness.runtime.service.listAttributes({ family: 'testfam' })).map((a) => a.name)).toContain('brighter');
     expect((await harness.runtime.service.modelSamples({ family: 'testfam', count: 4, seed: 3 })).latents).toHaveLength(4);
+    // Through the router (what Electron IPC and the WebSocket call): α is validated there.
+    const refused = await harness.runtime.dispatch({ id: 1, method: 'previewEdit', args: { sessionId, attributes: { brighter: 5 } } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT' } });
+    const routed = await harness.runtime.dispatch({ id: 2, method: 'previewEdit', args: { sessionId, attributes: { brighter: -2 } } });
+    expect(routed.ok).toBe(true);
     await harness.runtime.service.closeLatentSession({ sessionId });
     await expect(harness.runtime.service.previewEdit({ sessionId, attributes: {} })).rejects.toMatchObject({ code: 'BAD_ARGUMENT' });
   });
@@ -95,6 +100,16 @@ describe('latent tools through the engine', () => {
     expect(previews.length).toBeGreaterThan(0);
     const preview = await harness.runtime.service.previewEdit({ sessionId, attributes: {}, useConstrained: true, interpolation: 0.5 });
     expect(preview.dataUrl.length).toBeGreaterThan(100);
+  });
+
+  it('learnAttribute stores a user attribute with its provenance', async () => {
+    const png = await gradientPng(40, 40);
+    const other = (await harness.runtime.service.upload({ name: 'other.png', dataBase64: png.toString('base64') })).id;
+    const result = await run({ op: 'learnAttribute', family: 'testfam', name: 'learned-one', positives: [imageId], negatives: [other], method: 'encoder' });
+    if (result.kind !== 'attribute') throw new Error('expected an attribute result');
+    expect(result.attribute.provenance).toMatchObject({ method: 'encoder', positives: 1, negatives: 1 });
+    const listed = await harness.runtime.service.listAttributes({ family: 'testfam' });
+    expect(listed.find((a) => a.name === 'learned-one')?.provenance.method).toBe('encoder');
   });
 
   it('cancel stops an invert job within 1 s', async () => {

@@ -11,6 +11,8 @@ export interface SrPlanArgs {
   workers: number;
   /** FLOPs per tile; default THROUGHPUT_TILE_FLOPS (nobody waits on a per-tile cancel). */
   tileFlops?: number;
+  /** Tile rows per band at most (default: one band per worker). */
+  maxRows?: number;
 }
 
 export interface UpscaleBandArgs {
@@ -37,9 +39,9 @@ export function srBandMethods(startJob: (jobId: string) => JobHandle): {
   upscaleBand(args: UpscaleBandArgs): Promise<BandResult>;
 } {
   return {
-    srPlan: async ({ model, scale, width, height, workers, tileFlops }) => {
+    srPlan: async ({ model, scale, width, height, workers, tileFlops, maxRows }) => {
       const { tileNet } = await getSrNet(model, scale);
-      return planBands(width, height, tileNet, workers, tileFlops === undefined ? {} : { tileFlops });
+      return planBands(width, height, tileNet, workers, { ...(tileFlops !== undefined && { tileFlops }), ...(maxRows !== undefined && { maxRows }) });
     },
     upscaleBand: async ({ jobId, model, scale, slice, fullHeight, plan, band }) => {
       const job = startJob(jobId);

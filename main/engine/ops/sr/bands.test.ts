@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useBackend } from '../../backend/test-backend';
 import type { RasterImage } from '../../io/raster';
 import { quietContext } from '../context';
-import { planBands, runBand, sliceRows, stitchBands } from './bands';
+import { planBands, runBand, sliceRows, stitchBands, type BandPlan } from './bands';
 import { maxAbsDiff, photoFixture } from './fixture.test-util';
 import { disposeSrNets, getSrNet, upscaleRasterWith, type TileNet } from './index';
 
@@ -19,9 +19,17 @@ afterAll(async () => {
   expect(tf.memory().numTensors).toBe(baseline);
 });
 
-async function banded(img: RasterImage, net: TileNet, workers: number, feather?: number): Promise<RasterImage> {
-  const options = { tileFlops: 40 * 40 * net.flopsPerPixel, ...(feather !== undefined && { feather }) };
-  const plan = planBands(img.width, img.height, net, workers, options);
+function planFor(img: RasterImage, net: TileNet, workers: number, feather?: number): BandPlan {
+  return planBands(img.width, img.height, net, workers, { tileFlops: 40 * 40 * net.flopsPerPixel, ...(feather !== undefined && { feather }) });
+}
+
+/** The same grid as `plan`, as one band over every tile row. */
+function oneBand(plan: BandPlan, img: RasterImage, scale: number): BandPlan {
+  const rows = plan.bands.at(-1)!.rows[1];
+  return { grid: plan.grid, bands: [{ rows: [0, rows], input: [0, img.height], output: [0, img.height * scale], seams: [] }] };
+}
+
+async function banded(img: RasterImage, net: TileNet, plan: BandPlan): Promise<RasterImage> {
   const results = [];
   for (const band of plan.bands) results.push(await runBand(sliceRows(img, band.input), img.height, net, plan, band, quietContext()));
   const s = net.scale;
@@ -44,12 +52,18 @@ describe('bands over several workers', () => {
 
   it.each([[2, undefined], [3, undefined], [2, 4]])('%i bands (feather %s) equal one band bit for bit, and untiled within rounding', async (workers, feather) => {
     const img = await photoFixture(64, 150);
-    const split = await banded(img, slim2, workers, feather);
-    const single = await banded(img, slim2, 1, feather);
+    const plan = planFor(img, slim2, workers, feather);
+    const split = await banded(img, slim2, plan);
+    const single = await banded(img, slim2, oneBand(plan, img, 2));
     expect(maxAbsDiff(split.data, single.data)).toBe(0);
     const untiled = await upscaleRasterWith(img, slim2, { tileSize: 1 << 20 }, quietContext());
     expect(maxAbsDiff(split.data, untiled.data)).toBeLessThanOrEqual(1);
   }, 60_000);
+
+  it('balances bands: tile rows a multiple of the workers when that costs nothing', () => {
+    const plan = planBands(451, 300, slim2, 2, { tileFlops: 25e9 });
+    expect(plan.bands.map((b) => b.rows[1] - b.rows[0])).toEqual([1, 1]);
+  });
 
   it('gives one band when the image is one tile row high', () => {
     expect(planBands(300, 30, slim2, 2).bands).toHaveLength(1);

@@ -44,16 +44,21 @@ export interface BandResult {
   seams: SeamPart[];
 }
 
-/** Plans up to `workers` bands with equal tile-row counts; one band when the grid has one tile row. */
-export function planBands(width: number, height: number, net: TileNet, workers: number, options: TileSizeOptions = {}): BandPlan {
+/**
+ * Plans bands of equal tile-row counts: at least `workers` (when there are that many tile
+ * rows) and at most `maxRows` tile rows each, so results come back in small pieces (less
+ * memory in flight) and a queue keeps every worker busy.
+ */
+export function planBands(width: number, height: number, net: TileNet, workers: number, options: TileSizeOptions & { maxRows?: number } = {}): BandPlan {
   const context = net.context;
   const feather = options.feather ?? defaultFeather(net);
   const side = chooseTileSize(net, { tileFlops: THROUGHPUT_TILE_FLOPS, ...options, feather });
-  const fit = fitTiles(width, height, side, context, feather);
+  const fit = fitTiles(width, height, side, context, feather, workers);
   const grid = { tile: fit.tileWidth, tileHeight: fit.tileHeight, context, feather };
   const py = planAxis(height, fit.tileHeight, context, feather);
   const s = net.scale;
-  const count = Math.max(1, Math.min(workers, py.starts.length));
+  const rowCount = py.starts.length;
+  const count = Math.min(rowCount, Math.max(1, workers, Math.ceil(rowCount / (options.maxRows ?? Infinity))));
   const bands: Band[] = [];
   for (let k = 0; k < count; k += 1) {
     const from = Math.round((k * py.starts.length) / count);

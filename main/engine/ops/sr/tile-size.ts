@@ -9,8 +9,12 @@ export const DEFAULT_MEMORY_BUDGET = 512 * 1024 * 1024;
  * cancel relies on the job queue restarting the engine after CANCEL_GRACE_MS.
  */
 export const DEFAULT_TILE_FLOPS = 8e9;
-/** FLOPs per tile where nobody waits on cancel (CLI, bench): bigger tiles, less overlap. */
-export const THROUGHPUT_TILE_FLOPS = 25e9;
+/**
+ * FLOPs per tile where nobody waits on cancel (CLI, bench): bigger tiles, less overlap.
+ * Measured on one wasm core (slim, coffee 600×400 ×2): 8e9 → 1.25×, 25e9 → 1.13×, 60e9 →
+ * 1.00× the untiled time. The memory budget caps it (slim ×2: 337² tiles at 512 MB).
+ */
+export const THROUGHPUT_TILE_FLOPS = 60e9;
 export const DEFAULT_FEATHER = 4;
 
 export interface TileSizeOptions {
@@ -39,9 +43,11 @@ export function minimumTile(context: number, feather: number): number {
 /**
  * Tile shape for one image: the fewest executed pixels (overlap included) among tile
  * grids whose tile area fits side², so small images run as one tile (no overlap at
- * all) and tiles shrink to fit instead of overhanging. All tiles keep one shape.
+ * all) and tiles shrink to fit instead of overhanging. All tiles keep one shape. With
+ * `workers` bands of tile rows, the busiest band's pixels count first (3 rows on 2
+ * workers idle one of them a third of the time), then the total.
  */
-export function fitTiles(width: number, height: number, side: number, context: number, feather: number): { tileWidth: number; tileHeight: number } {
+export function fitTiles(width: number, height: number, side: number, context: number, feather: number, workers = 1): { tileWidth: number; tileHeight: number } {
   const area = side * side;
   const margin = 2 * context + feather;
   const floor = minimumTile(context, feather);
@@ -56,12 +62,14 @@ export function fitTiles(width: number, height: number, side: number, context: n
   };
   const xs = lengths(width);
   const ys = lengths(height);
-  let best = { tileWidth: Math.min(width, side), tileHeight: Math.min(height, side), cost: Infinity };
+  let best = { tileWidth: Math.min(width, side), tileHeight: Math.min(height, side), span: Infinity, cost: Infinity };
   for (let i = 0; i < xs.length; i += 2) {
     for (let j = 0; j < ys.length; j += 2) {
       const tw = xs[i]!, nx = xs[i + 1]!, th = ys[j]!, ny = ys[j + 1]!;
       const cost = nx * ny * tw * th;
-      if (tw * th <= area && cost < best.cost) best = { tileWidth: tw, tileHeight: th, cost };
+      const span = nx * Math.ceil(ny / Math.max(1, workers)) * tw * th;
+      const better = span < best.span || (span === best.span && cost < best.cost);
+      if (tw * th <= area && better) best = { tileWidth: tw, tileHeight: th, span, cost };
     }
   }
   return { tileWidth: best.tileWidth, tileHeight: best.tileHeight };
