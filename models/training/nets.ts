@@ -1,7 +1,8 @@
 /**
  * Network builders for the fashion family, all plain tfjs-layers so the saved
- * model.json loads anywhere without custom layers. Sized so one GAN step
- * (batch 64) stays near 0.3 s on one wasm core (DESIGN §8: ~21 GFLOP/s).
+ * model.json loads anywhere without custom layers. Sized for one wasm core:
+ * a GAN step (batch 64) measures ~0.9 s (bench/train.ts). Wider nets doubled
+ * or tripled that, which the ~40 min training budget could not afford.
  */
 import * as tf from '@tensorflow/tfjs';
 

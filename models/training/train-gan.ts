@@ -30,18 +30,19 @@ export async function trainGan(data: FashionSet, opts: RunOptions): Promise<GanR
   const parts = { models: { G: gan.G, D: gan.D, Gema: gan.Gema }, optimizers: { G: gan.optG, D: gan.optD } };
   let step = 0;
   let elapsedPrior = 0;
+  let avg = { d: 0, g: 0 };
   if (opts.resume && hasCheckpoint(ckpt)) {
     const st = await loadCheckpoint(ckpt, parts);
     step = st.step;
     elapsedPrior = st.elapsedMs;
     rng = Rng.fromState(st.rng);
+    avg = { d: st.metrics?.d ?? 0, g: st.metrics?.g ?? 0 };
     process.stderr.write(`[gan] resumed at step ${step}\n`);
   }
   // A fixed latent grid, independent of the training stream, so previews are comparable.
   const previewZ = latentBatch(new Rng(opts.seed + 1), 64, cfg.latent);
   const progress = new Progress('gan', opts.steps, step);
   const t0 = Date.now();
-  let avg = { d: 0, g: 0 };
   const config = { ...cfg, seed: opts.seed, steps: opts.steps };
   while (step < opts.steps) {
     const l = ganStep(gan, cfg, data, rng);

@@ -35,7 +35,8 @@ describe('tiled equals untiled', () => {
     expect(diff).toBeLessThan(0.5);
     // slim is exact up to float rounding: context = its receptive radius.
     if (model === 'esrgan-slim') expect(diff).toBeLessThan(1e-3);
-  }, 60_000);
+    // Thick untiled on 64×48 is ~45 GFLOP: minutes when the machine's cores are shared.
+  }, 180_000);
 
   it('8-bit outputs differ by at most one rounding step', async () => {
     const img = await photoFixture(64, 48);
