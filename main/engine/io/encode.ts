@@ -7,6 +7,7 @@ import { type ColourFamily, metadataChunks } from './metadata-chunks';
 import { insertAfterIhdr } from './png-chunks';
 import type { RasterImage } from './raster';
 import { rasterColourspace, sharpFromRaster } from './sharp-raster';
+import { addExifToTiff } from './tiff-exif';
 
 const DEFAULT_QUALITY = 92;
 
@@ -18,7 +19,7 @@ const DEFAULT_QUALITY = 92;
  * How: sharp cannot attach raw ICC/EXIF bytes to raw pixels, but it keeps whatever
  * its *input* carries. So PNG output gets iCCP/eXIf chunks spliced in directly, and
  * other formats are encoded from a fast uncompressed PNG "carrier" holding those chunks.
- * TIFF output keeps the ICC profile only: libvips does not write EXIF into TIFF.
+ * libvips writes no EXIF into TIFF, so for TIFF we append it to the file afterwards.
  */
 export async function encodeRaster(raster: RasterImage, options: ExportOptions): Promise<Buffer> {
   const pixels = withBitDepth(raster, outputBitDepth(raster, options));
@@ -29,7 +30,11 @@ export async function encodeRaster(raster: RasterImage, options: ExportOptions):
   try {
     if (options.format === 'png') return insertAfterIhdr(await withFormat(sharpFromRaster(pixels), pixels, options).toBuffer(), chunks);
     const source = chunks.length > 0 ? await carrier(pixels, chunks) : sharpFromRaster(pixels);
-    return await withFormat(source, pixels, options).toBuffer();
+    const bytes = await withFormat(source, pixels, options).toBuffer();
+    const exif = raster.metadata.exif;
+    // Orientation is not carried into TIFF (the pixels are upright), so the raw block will do.
+    if (options.format === 'tiff' && keep && exif && exif.length > 0) return Buffer.from(addExifToTiff(bytes, exif));
+    return bytes;
   } catch (error) {
     const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
     throw new LatentshopError('WRITE_FAILED', `${raster.metadata.name} could not be saved as ${formatLabel(options.format)}: ${reason}`);
