@@ -16,6 +16,8 @@ describe('latent contract validation', () => {
     expect(ok({ op: 'applyEdit', sessionId: 'lat_1', attributes: { smile: 3.01 } })).toBe(false);
     expect(ok({ op: 'applyEdit', sessionId: 'lat_1', attributes: { Smile: 1 } })).toBe(false);
     expect(ok({ op: 'applyEdit', sessionId: 'lat_1', attributes: { 'a/../b': 1 } })).toBe(false);
+    expect(ok({ op: 'applyEdit', sessionId: 'lat_1', attributes: {}, useConstrained: true, candidate: 2 })).toBe(true);
+    expect(ok({ op: 'applyEdit', sessionId: 'lat_1', attributes: {}, useConstrained: true, candidate: -1 })).toBe(false);
     expect(ok({ op: 'learnAttribute', family: 'fashion', name: `a${'b'.repeat(41)}`, positives: ['a'], negatives: ['b'], method: 'encoder' })).toBe(false);
     expect(ok({ op: 'learnAttribute', family: 'fashion', name: 'x', positives: [], negatives: ['b'], method: 'encoder' })).toBe(false);
     expect(ok({ op: 'sample', family: 'fashion', count: 257 })).toBe(false);

@@ -43,6 +43,7 @@ export const applyEditJobSchema = z
     attributes,
     useConstrained: z.boolean().optional(),
     interpolation: z.number().finite().min(0).max(1).optional(),
+    candidate: z.number().int().min(0).max(63).optional(),
     feather: z.number().finite().min(0).max(4096).optional(),
   })
   .strict();

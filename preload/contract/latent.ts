@@ -43,6 +43,8 @@ export interface ApplyEditJobSpec {
   useConstrained?: boolean;
   /** 0 = z0, 1 = z*; default 1. */
   interpolation?: number;
+  /** Which constrained candidate (gallery index) to apply; default 0, the best. */
+  candidate?: number;
   /** Feather of the blend at the region's edge, in pixels of the photo. Default: 4% of the region. */
   feather?: number;
 }

@@ -87,7 +87,7 @@ export const useLatentStore = defineStore('latent', () => {
   }
 
   /** Renders the edit into the photo at full resolution as a new history step, then ends the session. */
-  async function apply(extra: { useConstrained?: boolean; interpolation?: number } = {}): Promise<boolean> {
+  async function apply(extra: { useConstrained?: boolean; interpolation?: number; candidate?: number } = {}): Promise<boolean> {
     const s = session.value;
     const image = doc.current;
     if (!s || !image || applying.value) return false;

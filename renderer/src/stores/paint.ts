@@ -110,7 +110,7 @@ export const usePaintStore = defineStore('paint', () => {
 
   async function apply(): Promise<void> {
     if (!result.value) return;
-    if (await latent.apply({ useConstrained: true, interpolation: interpolation.value })) clear();
+    if (await latent.apply({ useConstrained: true, interpolation: interpolation.value, candidate: candidate.value })) clear();
   }
 
   // Strokes belong to a session: a new inversion, an apply or another image starts over.

@@ -16,7 +16,7 @@ export async function applyEdit(spec: ApplyEditJobSpec, ctx: OpContext, getImage
   const session = await sessions.get(spec.sessionId);
   const fam = await getLatentFamily(session.family);
   const photo = await getImage(session.imageId);
-  const req = { attributes: spec.attributes, ...(spec.useConstrained === undefined ? {} : { useConstrained: spec.useConstrained }), ...(spec.interpolation === undefined ? {} : { interpolation: spec.interpolation }) };
+  const req = { attributes: spec.attributes, ...(spec.useConstrained === undefined ? {} : { useConstrained: spec.useConstrained }), ...(spec.interpolation === undefined ? {} : { interpolation: spec.interpolation }), ...(spec.candidate === undefined ? {} : { candidate: spec.candidate }) };
   const edited = await editedLatent(fam, session, req);
   throwIfCancelled(ctx.signal);
   ctx.progress(0.3, 'blend');
