@@ -13,6 +13,17 @@ export interface CliIo {
 
 export type Command = (args: string[], io: CliIo) => Promise<number>;
 
+/** Options every image-writing command shares, so their meaning never drifts between commands. */
+export const IMAGE_OUTPUT_OPTIONS = {
+  output: { type: 'string', short: 'o' },
+  format: { type: 'string', short: 'f' },
+  quality: { type: 'string', short: 'q' },
+  overwrite: { type: 'boolean' },
+  json: { type: 'boolean' },
+  progress: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;

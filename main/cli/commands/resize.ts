@@ -5,7 +5,7 @@ import { decodeImageFile } from '../../engine/io/decode';
 import { formatFromPath, isImageFormat } from '../../engine/io/formats';
 import { type OpContext, subContext } from '../../engine/ops/context';
 import { type ResizeSpec, resizeRaster } from '../../engine/ops/resize/resize';
-import { type CliIo, EXIT_OK, parseNumber, parseOrUsage, printFailure, UsageError, writeJson } from '../args';
+import { type CliIo, EXIT_OK, IMAGE_OUTPUT_OPTIONS, parseNumber, parseOrUsage, printFailure, UsageError, writeJson } from '../args';
 import { createProgress } from '../progress';
 
 export const RESIZE_HELP = `Usage: latentshop resize <input> (--scale S | --width W [--height H]) -o <output> [options]
@@ -30,13 +30,7 @@ const options = {
   scale: { type: 'string', short: 's' },
   width: { type: 'string', short: 'w' },
   height: { type: 'string', short: 'H' },
-  output: { type: 'string', short: 'o' },
-  format: { type: 'string', short: 'f' },
-  quality: { type: 'string', short: 'q' },
-  overwrite: { type: 'boolean' },
-  json: { type: 'boolean' },
-  progress: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
+  ...IMAGE_OUTPUT_OPTIONS,
 } as const;
 
 export async function runResize(args: string[], io: CliIo): Promise<number> {

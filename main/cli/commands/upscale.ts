@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { isImageFormat } from '../../engine/io/formats';
 import { subContext } from '../../engine/ops/context';
 import { SR_MODELS, SR_SCALES, type SrModelName, type SrScale } from '../../engine/ops/sr/models';
-import { type CliIo, EXIT_FAILED, EXIT_OK, parseNumber, parseOrUsage, printFailure, UsageError, writeJson } from '../args';
+import { type CliIo, EXIT_FAILED, EXIT_OK, IMAGE_OUTPUT_OPTIONS, parseNumber, parseOrUsage, printFailure, UsageError, writeJson } from '../args';
 import { createProgress } from '../progress';
 import { outputPaths, UpscaleRunner } from './upscale-run';
 
@@ -29,14 +29,8 @@ Options:
 const options = {
   model: { type: 'string', short: 'm' },
   scale: { type: 'string', short: 's' },
-  output: { type: 'string', short: 'o' },
   workers: { type: 'string', short: 'w' },
-  format: { type: 'string', short: 'f' },
-  quality: { type: 'string', short: 'q' },
-  overwrite: { type: 'boolean' },
-  json: { type: 'boolean' },
-  progress: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
+  ...IMAGE_OUTPUT_OPTIONS,
 } as const;
 
 export async function runUpscale(args: string[], io: CliIo): Promise<number> {
