@@ -1,5 +1,5 @@
 import type { LatentshopErrorData } from '../../preload/contract/errors';
-import type { AttributeInfo, EditPreview, EditPreviewArgs, SampleResult } from '../../preload/contract/latent';
+import type { AttributeInfo, EditPreview, EditPreviewArgs, ImageAnalysis, Rect, SampleResult } from '../../preload/contract/latent';
 import type { SrPlanArgs, UpscaleBandArgs } from './ops/sr/band-methods';
 import type { BandPlan, BandResult } from './ops/sr/bands';
 import type { BackendInfo, ImageInfo, JobResult, JobSpec, ExportOptions, ExportResult, EngineInfo } from '../../preload/contract/types';
@@ -37,6 +37,8 @@ export interface EngineMethods {
   listAttributes(args: { family: string }): AttributeInfo[];
   closeLatentSession(args: { sessionId: string }): null;
   modelSamples(args: { family: string; count: number; seed?: number }): SampleResult;
+  generate(args: { family: string; z: number[] }): { imageUrl: string };
+  analyzeImage(args: { imageId: string; family: string; region?: Rect }): ImageAnalysis;
 }
 
 export type EngineMethodName = keyof EngineMethods;

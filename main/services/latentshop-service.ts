@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { LatentshopError } from '../../preload/contract/errors';
 import type { LatentshopEvents, LatentshopMethods } from '../../preload/contract/service';
 import type { BatchStartArgs, BatchStatus, EngineInfo, ImageInfo, JobResult } from '../../preload/contract/types';
-import type { AttributeInfo, EditPreview, EditPreviewArgs, SampleResult } from '../../preload/contract/latent';
+import type { AttributeInfo, EditPreview, EditPreviewArgs, ImageAnalysis, Rect, SampleResult } from '../../preload/contract/latent';
 import type { BatchService } from '../batch/batch-service';
 import type { EngineHost } from '../engine/host/engine-host';
 import type { JobQueue } from '../engine/host/job-queue';
@@ -124,6 +124,8 @@ export class LatentshopService extends EventEmitter<ServiceEvents> implements La
   listAttributes = (args: { family: string }): Promise<AttributeInfo[]> => this.host.call('listAttributes', args);
   closeLatentSession = async (args: { sessionId: string }): Promise<void> => void (await this.host.call('closeLatentSession', args));
   modelSamples = (args: { family: string; count: number; seed?: number }): Promise<SampleResult> => this.host.call('modelSamples', args);
+  generate = (args: { family: string; z: number[] }): Promise<{ imageUrl: string }> => this.host.call('generate', args);
+  analyzeImage = (args: { imageId: string; family: string; region?: Rect }): Promise<ImageAnalysis> => this.host.call('analyzeImage', args);
 
   private async openPaths(paths: string[]): Promise<ImageInfo[]> {
     const opened: ImageInfo[] = [];

@@ -99,4 +99,7 @@ export const latentMethodSchemas = {
   listAttributes: z.object({ family: familyId }).strict(),
   closeLatentSession: z.object({ sessionId: id }).strict(),
   modelSamples: z.object({ family: familyId, count: z.number().int().min(1).max(64), seed: seed.optional() }).strict(),
+  // Bounded so a malformed code cannot allocate much; real families are far smaller.
+  generate: z.object({ family: familyId, z: z.array(z.number().finite().min(-100).max(100)).min(1).max(4096) }).strict(),
+  analyzeImage: z.object({ imageId: id, family: familyId, region: rectSchema.optional() }).strict(),
 };

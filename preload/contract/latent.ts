@@ -145,6 +145,18 @@ export interface ConstrainResult {
 
 export type LatentJobResult = LatentSessionResult | SampleResult | AttributeResult | ConstrainResult;
 
+/** What the family's networks say about a region of an image: E's code, D's score, C's labels. */
+export interface ImageAnalysis {
+  family: string;
+  region: Rect;
+  /** E(x): the encoder's latent code. */
+  z: number[];
+  /** D(x) (logit): higher looks more like the training data. */
+  realism: number;
+  /** C's top labels, best first. */
+  classes: { label: string; probability: number }[];
+}
+
 /** Fast, non-job preview of an attribute edit for sliders (target < 100 ms). */
 export interface EditPreviewArgs {
   sessionId: string;

@@ -1,5 +1,5 @@
 import type { LatentshopErrorData } from './errors';
-import type { AttributeInfo, EditPreview, EditPreviewArgs, SampleResult } from './latent';
+import type { AttributeInfo, EditPreview, EditPreviewArgs, SampleResult, ImageAnalysis, Rect } from './latent';
 import type {
   BatchStartArgs,
   BatchStatus,
@@ -72,6 +72,10 @@ export interface LatentshopMethods {
   closeLatentSession(args: { sessionId: string }): Promise<void>;
   /** A grid of `count` (1–64) samples for the Models panel, from seeds seed…seed+count−1 (default seed 1). */
   modelSamples(args: { family: string; count: number; seed?: number }): Promise<SampleResult>;
+  /** G(z) for a given code, as a data URL at generator resolution. */
+  generate(args: { family: string; z: number[] }): Promise<{ imageUrl: string }>;
+  /** Encodes, discriminates and classifies a region of an image (default: all of it) in the family's domain. */
+  analyzeImage(args: { imageId: string; family: string; region?: Rect }): Promise<ImageAnalysis>;
 }
 
 export type MethodName = keyof LatentshopMethods;

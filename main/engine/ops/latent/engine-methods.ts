@@ -1,4 +1,5 @@
-import type { AttributeInfo, EditPreview, EditPreviewArgs, SampleResult } from '../../../../preload/contract/latent';
+import type { AttributeInfo, EditPreview, EditPreviewArgs, ImageAnalysis, Rect, SampleResult } from '../../../../preload/contract/latent';
+import { analyzeRegion, generateDataUrl } from './analyze';
 import type { RasterImage } from '../../io/raster';
 import { attributeInfo, loadAttributes } from './attributes';
 import { getLatentFamily } from './family';
@@ -26,5 +27,10 @@ export function latentMethods(store: LatentImageStore) {
       const { kind, gridUrl, latents } = await sampleGrid(await getLatentFamily(family), count, seed);
       return { kind, family, gridUrl, latents };
     },
+    generate: async ({ family, z }: { family: string; z: number[] }): Promise<{ imageUrl: string }> => ({
+      imageUrl: await generateDataUrl(await getLatentFamily(family), z),
+    }),
+    analyzeImage: async ({ imageId, family, region }: { imageId: string; family: string; region?: Rect }): Promise<ImageAnalysis> =>
+      analyzeRegion(await getLatentFamily(family), await getImage(imageId), region),
   };
 }
