@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadModel, loadTensors, saveModel, saveTensors, writeAtomic } from './io.js';
-import type { RngState } from './rng.js';
+import { Rng, type RngState } from './rng.js';
 
 export interface CheckpointState {
   step: number;
@@ -52,4 +52,24 @@ export async function loadCheckpoint(dir: string, parts: Checkpointable): Promis
     tf.dispose(tensors.map((t) => t.tensor));
   }
   return state;
+}
+
+export interface StartingPoint {
+  step: number;
+  /** Wall time of the run before this process, from the checkpoint. */
+  elapsedPrior: number;
+  rng: Rng;
+  metrics?: Record<string, number>;
+}
+
+/**
+ * Where a run starts: step 0 with the given RNG, or, under `--resume` with a complete
+ * checkpoint, its weights, step, wall time and RNG stream. One place for every trainer.
+ */
+export async function startingPoint(dir: string, parts: Checkpointable, resume: boolean, rng: Rng): Promise<StartingPoint> {
+  if (!resume || !hasCheckpoint(dir)) return { step: 0, elapsedPrior: 0, rng };
+  const state = await loadCheckpoint(dir, parts);
+  const start: StartingPoint = { step: state.step, elapsedPrior: state.elapsedMs, rng: Rng.fromState(state.rng) };
+  if (state.metrics) start.metrics = state.metrics;
+  return start;
 }

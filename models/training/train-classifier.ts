@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { join } from 'node:path';
-import { hasCheckpoint, loadCheckpoint, saveCheckpoint } from './checkpoint.js';
+import { saveCheckpoint, startingPoint } from './checkpoint.js';
 import { type FashionSet, sampleIndices, SIDE, toFloat } from './data.js';
 import { reseed } from './init.js';
 import { saveModel } from './io.js';
@@ -42,13 +42,10 @@ export async function trainClassifier(train: FashionSet, test: FashionSet, opts:
   reseed(model, rng, 'glorot');
   const opt = new SteppedAdam(1e-3);
   const parts = { models: { C: model }, optimizers: { C: opt } };
-  let step = 0;
-  let elapsedPrior = 0;
-  if (opts.resume && hasCheckpoint(ckpt)) {
-    const st = await loadCheckpoint(ckpt, parts);
-    ({ step, elapsedMs: elapsedPrior } = st);
-    rng = Rng.fromState(st.rng);
-  }
+  const start = await startingPoint(ckpt, parts, opts.resume === true, rng);
+  let step = start.step;
+  const elapsedPrior = start.elapsedPrior;
+  rng = start.rng;
   const progress = new Progress('classifier', opts.steps, step);
   const t0 = Date.now();
   const vars = model.trainableWeights.map((w) => (w as unknown as { val: tf.Variable }).val);

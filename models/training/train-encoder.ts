@@ -6,7 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { join } from 'node:path';
-import { hasCheckpoint, loadCheckpoint, saveCheckpoint } from './checkpoint.js';
+import { saveCheckpoint, startingPoint } from './checkpoint.js';
 import { type FashionSet, sampleIndices, SIDE, toFloat } from './data.js';
 import { latentBatch } from './gan.js';
 import { reseed } from './init.js';
@@ -38,13 +38,10 @@ export async function trainEncoder(train: FashionSet, opts: RunOptions): Promise
   process.stderr.write(`[encoder] copied ${copied} conv layers from D\n`);
   const opt = tf.train.adam(5e-4, 0.9, 0.999);
   const parts = { models: { E }, optimizers: { E: opt } };
-  let step = 0;
-  let elapsedPrior = 0;
-  if (opts.resume && hasCheckpoint(ckpt)) {
-    const st = await loadCheckpoint(ckpt, parts);
-    ({ step, elapsedMs: elapsedPrior } = st);
-    rng = Rng.fromState(st.rng);
-  }
+  const start = await startingPoint(ckpt, parts, opts.resume === true, rng);
+  let step = start.step;
+  const elapsedPrior = start.elapsedPrior;
+  rng = start.rng;
   const progress = new Progress('encoder', opts.steps, step);
   const t0 = Date.now();
   const vars = E.trainableWeights.map((w) => (w as unknown as { val: tf.Variable }).val);

@@ -1,7 +1,7 @@
 /** The GAN run: resumable loop, periodic checkpoints and preview grids, final export of EMA-G and D. */
 import * as tf from '@tensorflow/tfjs';
 import { join } from 'node:path';
-import { hasCheckpoint, loadCheckpoint, saveCheckpoint } from './checkpoint.js';
+import { saveCheckpoint, startingPoint } from './checkpoint.js';
 import { type FashionSet, SIDE } from './data.js';
 import { createGan, DEFAULT_GAN, type GanConfig, ganStep, latentBatch, recalibrateBatchNorm, updateEma } from './gan.js';
 import { writeGrid } from './grid.js';
@@ -28,17 +28,12 @@ export async function trainGan(data: FashionSet, opts: RunOptions): Promise<GanR
   let rng = new Rng(opts.seed);
   const gan = createGan(cfg, rng);
   const parts = { models: { G: gan.G, D: gan.D, Gema: gan.Gema }, optimizers: { G: gan.optG, D: gan.optD } };
-  let step = 0;
-  let elapsedPrior = 0;
-  let avg = { d: 0, g: 0 };
-  if (opts.resume && hasCheckpoint(ckpt)) {
-    const st = await loadCheckpoint(ckpt, parts);
-    step = st.step;
-    elapsedPrior = st.elapsedMs;
-    rng = Rng.fromState(st.rng);
-    avg = { d: st.metrics?.d ?? 0, g: st.metrics?.g ?? 0 };
-    process.stderr.write(`[gan] resumed at step ${step}\n`);
-  }
+  const start = await startingPoint(ckpt, parts, opts.resume, rng);
+  let step = start.step;
+  const elapsedPrior = start.elapsedPrior;
+  rng = start.rng;
+  let avg = { d: start.metrics?.['d'] ?? 0, g: start.metrics?.['g'] ?? 0 };
+  if (step > 0) process.stderr.write(`[gan] resumed at step ${step}\n`);
   // A fixed latent grid, independent of the training stream, so previews are comparable.
   const previewZ = latentBatch(new Rng(opts.seed + 1), 64, cfg.latent);
   const progress = new Progress('gan', opts.steps, step);
