@@ -12,7 +12,8 @@ const outputs = (folder: string) => readdirSync(folder).filter((f) => f.includes
 describe('latentshop inpaint', () => {
   it('exits 2 on bad usage', async () => {
     expect((await cli('inpaint', dir)).code).toBe(2);
-    expect((await cli('inpaint', dir, '-o', join(dir, 'o'), '--method', 'gan')).err).toContain('--method must be fill or model');
+    expect((await cli('inpaint', dir, '-o', join(dir, 'o'), '--method', 'magic')).err).toContain('--method must be fill, model or gan');
+    expect((await cli('inpaint', dir, '-o', join(dir, 'o'), '--family', 'fashion')).err).toContain('--family is for --method gan');
     expect((await cli('inpaint', dir, '-o', join(dir, 'o'), '--mask', 'm.png', '--mask-suffix', '.m.png')).code).toBe(2);
     expect((await cli('inpaint', dir, '-o', join(dir, 'o'), '--workers', '0')).code).toBe(2);
   });
@@ -46,6 +47,18 @@ describe('latentshop inpaint', () => {
     expect(result.err).toMatch(/photo3\.png: photo3\.png \(mask photo3\.mask\.png\): The mask is 10 × 10 pixels/);
     expect(outputs(out)).toEqual(['photo1.inpainted.png']);
   });
+
+  it('completes with --method gan and a named family; a missing family fails with its name', async () => {
+    const inputs = join(dir, 'gan');
+    const out = join(dir, 'gan-out');
+    const [name] = await writeBatchFixtures(inputs, 1);
+    const result = await cli('inpaint', inputs, '--method', 'gan', '--family', 'fashion', '-o', out, '--json');
+    expect([result.code, result.err]).toEqual([0, '']);
+    expect(await sameOutsideHole(join(inputs, name!), join(out, name!.replace('.png', '.inpainted.png')))).toBe(true);
+    const missing = await cli('inpaint', inputs, '--method', 'gan', '--family', 'nosuch', '-o', join(dir, 'gan-missing'));
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('No GAN family "nosuch" is installed');
+  }, 120_000);
 
   it('runs a shared mask over two forked engine workers', async () => {
     const inputs = join(dir, 'shared');

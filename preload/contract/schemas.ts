@@ -26,7 +26,7 @@ export const inpaintJobSchema = z
     op: z.literal('inpaint'),
     imageId: id,
     maskId: id,
-    method: z.enum(['fill', 'model']),
+    method: z.enum(['fill', 'model', 'gan']),
     model: z.string().min(1).max(200).optional(),
     seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
   })
@@ -74,7 +74,7 @@ export const methodSchemas = {
         .array(z.object({ name: fileName, path: z.string().min(1).max(4096).optional(), uploadId: id.optional() }).strict())
         .min(1)
         .max(10_000),
-      method: z.enum(['fill', 'model']),
+      method: z.enum(['fill', 'model', 'gan']),
       model: z.string().min(1).max(200).optional(),
       sharedMask: fileName.optional(),
       seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),

@@ -71,15 +71,19 @@ export interface InpaintJobSpec {
   /**
    * 'fill': content-aware fill (PatchMatch with EM voting) from the image's own pixels.
    * 'model': an installed network whose manifest role is `inpainter`, run around each hole.
+   * 'gan': semantic completion with a GAN family (Yeh et al. 2017), for images in its domain.
    */
   method: InpaintMethod;
-  /** For 'model': the network's name, or its family's id. Default: the first inpainter installed. */
+  /**
+   * For 'model': the network's name, or its family's id. Default: the first inpainter installed.
+   * For 'gan': the GAN family's id. Default: `fashion`, else the first family with G and D.
+   */
   model?: string;
-  /** Seed of the patch search; the same seed gives the same result. Default 1. */
+  /** Seed of the patch search ('fill') or of the extra latent starts ('gan'); the same seed gives the same result. Default 1. */
   seed?: number;
 }
 
-export type InpaintMethod = 'fill' | 'model';
+export type InpaintMethod = 'fill' | 'model' | 'gan';
 
 /**
  * Batch inpainting of one file, main-internal: the batch runner and the CLI submit it so

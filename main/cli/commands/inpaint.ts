@@ -24,11 +24,13 @@ goes with photo.mask.png beside it. Running the same command again skips finishe
 Options:
   -m, --mask FILE         One mask for every image (white or opaque = hole)
       --mask-suffix S     Mask name suffix for pairing (default .mask.png)
-      --method M          fill (content-aware, default) or model (an installed inpainter)
+      --method M          fill (content-aware, default), model (an installed inpainter)
+                          or gan (GAN completion, for images in a GAN family's domain)
       --model NAME        Which inpainter network or family, for --method model
+      --family ID         Which GAN family, for --method gan (default fashion)
   -o, --output FOLDER     Where results go (required)
       --workers N         Engine processes in parallel, 1 to 16 (default 1: in this process)
-      --seed N            Seed of the content-aware fill
+      --seed N            Seed of the content-aware fill, or of gan's latent starts
       --json              Print the report as JSON on stdout
       --progress          Show progress on stderr even when it is not a terminal
   -h, --help              Show this help
@@ -40,6 +42,7 @@ const options = {
   'mask-suffix': { type: 'string' },
   method: { type: 'string', default: 'fill' },
   model: { type: 'string' },
+  family: { type: 'string' },
   output: { type: 'string', short: 'o' },
   workers: { type: 'string' },
   seed: { type: 'string' },
@@ -58,20 +61,24 @@ export async function runInpaint(args: string[], io: CliIo): Promise<number> {
   if (values.output === undefined) throw new UsageError('missing -o <output folder>');
   if (values.mask !== undefined && values['mask-suffix'] !== undefined) throw new UsageError('give --mask or --mask-suffix, not both');
   const method = values.method;
-  if (method !== 'fill' && method !== 'model') throw new UsageError(`--method must be fill or model, not "${method}"`);
+  if (method !== 'fill' && method !== 'model' && method !== 'gan') throw new UsageError(`--method must be fill, model or gan, not "${method}"`);
+  if (values.family !== undefined && method !== 'gan') throw new UsageError('--family is for --method gan');
+  if (values.family !== undefined && values.model !== undefined) throw new UsageError('give --family or --model, not both');
   const workers = parseNumber(values.workers, '--workers', { min: 1, max: 16, integer: true }) ?? 1;
   const seed = parseNumber(values.seed, '--seed', { min: 0, max: 2 ** 32 - 1, integer: true });
   const plan: PlanOptions = { method: method satisfies InpaintMethod, names: 'resume' };
   if (values.mask !== undefined) plan.sharedMask = resolve(values.mask);
   if (values['mask-suffix'] !== undefined) plan.maskSuffix = values['mask-suffix'];
-  if (values.model !== undefined) plan.model = values.model;
+  // The job spec's `model` names the network for 'model' and the GAN family for 'gan'.
+  const model = values.family ?? values.model;
+  if (model !== undefined) plan.model = model;
   if (seed !== undefined) plan.seed = seed;
 
   const showProgress = values.progress === true || io.stderr.isTTY === true;
   let pool: { executor: BatchExecutor; close(): Promise<void> } | undefined;
   try {
     const record = await planBatch(await expandPaths(positionals.map((p) => resolve(p))), resolve(values.output), plan);
-    pool = await createPool(workers, method === 'model');
+    pool = await createPool(workers, method !== 'fill');
     const runner = new BatchRunner(pool.executor);
     let reported = 0;
     runner.on('progress', (s) => {

@@ -26,6 +26,7 @@ function maskRaster(mask: Uint8Array, width: number, height: number, channels: 1
 describe('inpaint job', () => {
   it('validates the spec', () => {
     expect(jobSpecSchema.safeParse({ op: 'inpaint', imageId: 'a', maskId: 'b', method: 'fill', seed: 3 }).success).toBe(true);
+    expect(jobSpecSchema.safeParse({ op: 'inpaint', imageId: 'a', maskId: 'b', method: 'gan', model: 'fashion' }).success).toBe(true);
     expect(jobSpecSchema.safeParse({ op: 'inpaint', imageId: 'a', maskId: 'b', method: 'magic' }).success).toBe(false);
     expect(jobSpecSchema.safeParse({ op: 'inpaint', imageId: 'a', method: 'fill' }).success).toBe(false);
     expect(jobSpecSchema.safeParse({ op: 'inpaint', imageId: 'a', maskId: 'b', method: 'fill', extra: 1 }).success).toBe(false);

@@ -122,7 +122,8 @@ export function domainDeltaToRegion(delta: Float32Array, m: DomainMapping): { de
   return { delta: out, width, height };
 }
 
-function bilinear(values: Float32Array, w: number, h: number, x: number, y: number): number {
+/** Bilinear sample of a w×h grid at continuous (x, y) in pixel-centre coordinates, clamped at the edges. */
+export function bilinear(values: Float32Array, w: number, h: number, x: number, y: number): number {
   const cx = Math.min(w - 1, Math.max(0, x));
   const cy = Math.min(h - 1, Math.max(0, y));
   const x0 = Math.floor(cx);

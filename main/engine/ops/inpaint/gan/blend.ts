@@ -1,0 +1,120 @@
+import { maxValue, type RasterImage } from '../../../io/raster';
+import { bilinear, type DomainMapping } from '../../latent/domain';
+import type { Level } from '../fill/level';
+import type { Pacer } from '../fill/pacer';
+import { poissonSolve } from '../fill/poisson';
+
+/** Enough conjugate-gradient steps for a hole of a few hundred thousand pixels; the solver stops earlier once converged. */
+const MAX_CG = 3000;
+
+/**
+ * Poisson blending of the generator's completion into the photo (Yeh et al. 2017, §3.3;
+ * Pérez et al. 2003): the hole's pixels are solved so that their Laplacian equals that of
+ * G(z*) (upsampled to photo resolution, polarity undone), with the known pixels around the
+ * hole as the boundary. G's absolute grey level never enters, only its structure, so the
+ * fill takes its brightness and colour from the photo: every colour channel gets the same
+ * grey guidance, alpha none (it is interpolated smoothly). Reuses the fill's solver.
+ * Returns a copy in which only masked pixels differ.
+ */
+export async function poissonBlend(photo: RasterImage, mask: Uint8Array, recon: Float32Array, mapping: DomainMapping, pacer: Pacer): Promise<RasterImage> {
+  const out: RasterImage = { ...photo, data: photo.data.slice(), metadata: { ...photo.metadata } };
+  const box = holeBox(mask, photo.width, photo.height);
+  if (!box) return out;
+  const c = photo.channels;
+  const colour = c === 2 || c === 4 ? c - 1 : c;
+  const top = maxValue(photo.bitDepth);
+  const { x0, y0 } = box;
+  const w = box.x1 - x0;
+  const h = box.y1 - y0;
+  const guide = guidance(recon, mapping, box, top);
+  const img = new Float32Array(w * h * c);
+  const hole = new Uint8Array(w * h);
+  const holes: number[] = [];
+  for (let y = 0; y < h; y += 1) {
+    for (let x = 0; x < w; x += 1) {
+      const p = (y0 + y) * photo.width + x0 + x;
+      const q = y * w + x;
+      for (let k = 0; k < c; k += 1) img[q * c + k] = photo.data[p * c + k]!;
+      if (mask[p] === 0) continue;
+      hole[q] = 1;
+      holes.push(q);
+    }
+  }
+  const lap = new Float32Array(w * h * c);
+  for (const q of holes) {
+    const x = q % w;
+    const y = (q - x) / w;
+    let l = 0;
+    for (const [nx, ny] of [[x - 1, y], [x + 1, y], [x, y - 1], [x, y + 1]] as const) {
+      if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
+      l += guide[q]! - guide[ny * w + nx]!;
+    }
+    for (let k = 0; k < colour; k += 1) lap[q * c + k] = l;
+  }
+  startFromGuide(img, hole, guide, w, h, c, colour);
+  const level: Level = { w, h, c, img, hole };
+  // No screening (λ = 0): the boundary alone fixes the level, as in Pérez et al.
+  await poissonSolve(level, Int32Array.from(holes), lap, new Float32Array(w * h * c), 0, MAX_CG, pacer);
+  for (const q of holes) {
+    const x = q % w;
+    const p = (y0 + (q - x) / w) * photo.width + x0 + x;
+    for (let k = 0; k < c; k += 1) out.data[p * c + k] = Math.min(top, Math.max(0, Math.round(img[q * c + k]!)));
+  }
+  return out;
+}
+
+/** The hole's bounding box plus one pixel (its boundary), clamped to the image; undefined for an empty mask. */
+function holeBox(mask: Uint8Array, width: number, height: number): { x0: number; y0: number; x1: number; y1: number } | undefined {
+  let [x0, y0, x1, y1] = [width, height, -1, -1];
+  for (let y = 0; y < height; y += 1) {
+    for (let x = 0; x < width; x += 1) {
+      if (mask[y * width + x] === 0) continue;
+      x0 = Math.min(x0, x);
+      x1 = Math.max(x1, x);
+      y0 = Math.min(y0, y);
+      y1 = Math.max(y1, y);
+    }
+  }
+  if (x1 < 0) return undefined;
+  return { x0: Math.max(0, x0 - 1), y0: Math.max(0, y0 - 1), x1: Math.min(width, x1 + 2), y1: Math.min(height, y1 + 2) };
+}
+
+/** G(z*) at each photo pixel of the box, in photo units (0..top), polarity undone. */
+function guidance(recon: Float32Array, m: DomainMapping, box: { x0: number; y0: number; x1: number; y1: number }, top: number): Float32Array {
+  const { domain, inner, region, scale } = m;
+  const [lo, hi] = domain.range;
+  const w = box.x1 - box.x0;
+  const out = new Float32Array(w * (box.y1 - box.y0));
+  for (let y = box.y0; y < box.y1; y += 1) {
+    const v = inner.y + (y + 0.5 - region.y) * scale - 0.5;
+    for (let x = box.x0; x < box.x1; x += 1) {
+      const u = inner.x + (x + 0.5 - region.x) * scale - 0.5;
+      const unit = (bilinear(recon, domain.width, domain.height, u, v) - lo) / (hi - lo);
+      out[(y - box.y0) * w + x - box.x0] = (m.polarity === 'inverted' ? 1 - unit : unit) * top;
+    }
+  }
+  return out;
+}
+
+/**
+ * Starts the solver from G's completion shifted to the photo's level at the hole's edge
+ * (mean of photo − guide over the known boundary pixels), so conjugate gradients has
+ * only a smooth correction left to find.
+ */
+function startFromGuide(img: Float32Array, hole: Uint8Array, guide: Float32Array, w: number, h: number, c: number, colour: number): void {
+  const offset = new Float64Array(c);
+  let n = 0;
+  for (let q = 0; q < w * h; q += 1) {
+    if (hole[q] !== 0) continue;
+    const x = q % w;
+    const y = (q - x) / w;
+    const edge = (x > 0 && hole[q - 1] !== 0) || (x < w - 1 && hole[q + 1] !== 0) || (y > 0 && hole[q - w] !== 0) || (y < h - 1 && hole[q + w] !== 0);
+    if (!edge) continue;
+    for (let k = 0; k < c; k += 1) offset[k] = offset[k]! + img[q * c + k]! - (k < colour ? guide[q]! : 0);
+    n += 1;
+  }
+  for (let q = 0; q < w * h; q += 1) {
+    if (hole[q] === 0) continue;
+    for (let k = 0; k < c; k += 1) img[q * c + k] = (k < colour ? guide[q]! : 0) + (n > 0 ? offset[k]! / n : 0);
+  }
+}

@@ -1,0 +1,97 @@
+import type { Rect } from '../../../../../preload/contract/latent';
+import type { RasterImage } from '../../../io/raster';
+import { borderBrightness, luminanceAt, mappingFor, type DomainMapping, type Polarity } from '../../latent/domain';
+import type { LatentDomain } from '../../latent/family';
+
+/** A photo region and its hole, as the generator sees them. */
+export interface MaskedDomain {
+  /** Domain image (h × w, domain range): the mean of the KNOWN photo pixels under each domain pixel; the hole holds the known mean. */
+  values: Float32Array;
+  /** 0–1 per domain pixel: the fraction of its photo footprint that is known (padding counts as known background). */
+  known: Float32Array;
+  mapping: DomainMapping;
+}
+
+/**
+ * Like latent/domain.ts photoToDomain (grey, aspect kept, centred, padded, polarity from the
+ * border), but hole pixels are left out of every average: their values are whatever the
+ * user wants gone, and letting them in would tell the optimiser to reproduce them.
+ */
+export function maskedToDomain(photo: RasterImage, mask: Uint8Array, region: Rect, domain: LatentDomain, polarity: Polarity | 'auto' = 'auto'): MaskedDomain {
+  const chosen: Polarity = polarity === 'auto' ? (borderBrightness(photo, region) > 0.5 ? 'inverted' : 'normal') : polarity;
+  const mapping = mappingFor(region, chosen, domain);
+  const { inner, scale } = mapping;
+  const [lo, hi] = domain.range;
+  const n = domain.width * domain.height;
+  const values = new Float32Array(n).fill(lo);
+  const known = new Float32Array(n).fill(1);
+  let sum = 0;
+  let count = 0;
+  for (let v = 0; v < domain.height; v += 1) {
+    for (let u = 0; u < domain.width; u += 1) {
+      if (u + 0.5 < inner.x || u + 0.5 > inner.x + inner.width || v + 0.5 < inner.y || v + 0.5 > inner.y + inner.height) continue;
+      const s = footprint(photo, mask, region, (u - inner.x) / scale, (v - inner.y) / scale, 1 / scale);
+      const i = v * domain.width + u;
+      known[i] = s.known / s.total;
+      if (s.known === 0) continue;
+      const g = s.sum / s.known;
+      values[i] = lo + (chosen === 'inverted' ? 1 - g : g) * (hi - lo);
+      sum += values[i]!;
+      count += 1;
+    }
+  }
+  // E needs something in the hole; the known mean is the neutral guess (Yeh et al. start from noise instead).
+  const fill = count > 0 ? sum / count : lo;
+  for (let i = 0; i < n; i += 1) if (known[i] === 0) values[i] = fill;
+  return { values, known, mapping };
+}
+
+/** Luminance sum over the known photo pixels of a footprint (region-relative, same rounding as photoToDomain), and the counts. */
+function footprint(photo: RasterImage, mask: Uint8Array, r: Rect, x: number, y: number, size: number): { sum: number; known: number; total: number } {
+  const x0 = Math.floor(x + 0.5);
+  const y0 = Math.floor(y + 0.5);
+  const x1 = Math.max(x0 + 1, Math.floor(x + size + 0.5));
+  const y1 = Math.max(y0 + 1, Math.floor(y + size + 0.5));
+  let sum = 0;
+  let known = 0;
+  let total = 0;
+  for (let yy = y0; yy < y1; yy += 1) {
+    const py = r.y + Math.min(r.height - 1, Math.max(0, yy));
+    for (let xx = x0; xx < x1; xx += 1) {
+      const px = r.x + Math.min(r.width - 1, Math.max(0, xx));
+      total += 1;
+      if (mask[py * photo.width + px] !== 0) continue;
+      sum += luminanceAt(photo, px, py);
+      known += 1;
+    }
+  }
+  return { sum, known, total };
+}
+
+/**
+ * Yeh et al. 2017's importance weights: a known pixel counts in proportion to the fraction
+ * of unknown pixels in the `window`×`window` neighbourhood around it (0 far from the hole,
+ * where matching buys nothing for the completion); hole pixels count 0. `floor` adds a
+ * small weight to every known pixel so the global shape still constrains z on our tiny
+ * domain (0 = the paper exactly).
+ */
+export function importanceWeights(known: Float32Array, width: number, height: number, window = 7, floor = 0): Float32Array {
+  const r = (window - 1) >> 1;
+  const out = new Float32Array(width * height);
+  for (let y = 0; y < height; y += 1) {
+    for (let x = 0; x < width; x += 1) {
+      const k = known[y * width + x]!;
+      if (k === 0) continue;
+      let unknown = 0;
+      let n = 0;
+      for (let yy = Math.max(0, y - r); yy <= Math.min(height - 1, y + r); yy += 1) {
+        for (let xx = Math.max(0, x - r); xx <= Math.min(width - 1, x + r); xx += 1) {
+          unknown += 1 - known[yy * width + xx]!;
+          n += 1;
+        }
+      }
+      out[y * width + x] = k * (unknown / n + floor);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,27 @@
+import { basename } from 'node:path';
+import { LatentshopError } from '../../../../../preload/contract/errors';
+import { listFamilies, resolveModelsRoot } from '../../../../../models/loader';
+import { getLatentFamily, type LatentFamily } from '../../latent/family';
+
+/** The family the app ships; preferred when the caller names none. */
+const DEFAULT_FAMILY = 'fashion';
+
+/**
+ * The GAN family for `gan` completion: `which` (a family id or folder name), else the
+ * shipped `fashion` family, else the first installed family with a generator and a
+ * discriminator (both are needed: G completes, D is the prior). MODEL_NOT_FOUND names
+ * what is installed.
+ */
+export async function ganFamily(which?: string, modelsRoot: string = resolveModelsRoot()): Promise<LatentFamily> {
+  const families = (await listFamilies(modelsRoot)).filter((f) => f.roles.includes('generator') && f.roles.includes('discriminator'));
+  const named = (id: string) => families.find((f) => f.id === id || basename(f.path) === id);
+  const pick = which === undefined ? (named(DEFAULT_FAMILY) ?? families[0]) : named(which);
+  if (!pick) {
+    const message =
+      families.length === 0
+        ? `GAN completion needs a GAN family (a models folder whose manifest has a generator and a discriminator); none is installed in ${modelsRoot}.`
+        : `No GAN family "${which ?? ''}" is installed (installed: ${families.map((f) => f.id).join(', ')}).`;
+    throw new LatentshopError('MODEL_NOT_FOUND', message);
+  }
+  return getLatentFamily(basename(pick.path), modelsRoot);
+}
