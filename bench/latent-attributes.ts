@@ -2,6 +2,8 @@
  * Attribute edits on inverted test images: success = C(G(z + α·v)) is the target class;
  * unrelated change = how much C's probabilities of classes other than source and target
  * move, and how much G changes pixels that are background before and after the edit.
+ * Scored per image (scoreImages), so shards of the bench can score their own images and
+ * the merge sums them (summarizeAttributes) in image order, as an unsharded run does.
  */
 import * as tf from '@tensorflow/tfjs';
 import { loadAttributes, type StoredAttribute } from '../main/engine/ops/latent/attributes';
@@ -10,11 +12,14 @@ import { slug } from '../models/training/sampled-attributes';
 
 const ALPHAS = [0.5, 1, 1.5, 2, 3];
 
-interface EditScore {
-  success: number;
-  nonTargetProbabilityChange: number;
-  backgroundPixelChange: number;
-  edits: number;
+/** One edit of one image: [attribute index, hit 0/1, non-target probability moved, background change sum, background pixels]. */
+export type ImageEdit = [number, number, number, number, number];
+/** Per α (ALPHAS order), the image's edits by every attribute that applies to it. */
+export type ImageEdits = ImageEdit[][];
+
+/** The attributes the bench scores: those with a target class. */
+export async function scoredAttributes(fam: LatentFamily): Promise<StoredAttribute[]> {
+  return fam.nets.C ? (await loadAttributes(fam)).filter((a) => a.classIndex !== undefined) : [];
 }
 
 /** C's softmax and G's pixels for packed z rows. */
@@ -26,45 +31,65 @@ function look(fam: LatentFamily, z: Float32Array, n: number): { probs: Float32Ar
   });
 }
 
-function score(fam: LatentFamily, z: Float32Array, rows: number[], attr: StoredAttribute, source: number | undefined, alpha: number): EditScore {
+/** The source class of a transform (`<source>-to-<target>`); undefined for class directions. */
+function sourceOf(attr: StoredAttribute, names: string[]): number | undefined {
+  const match = /^(.*)-to-(.*)$/.exec(attr.name);
+  return match ? names.findIndex((n) => slug(n) === match[1]) : undefined;
+}
+
+/** Whether an attribute applies to an image: its source class for transforms, every other class for class-*. */
+function applies(attr: StoredAttribute, source: number | undefined, label: number): boolean {
+  return attr.name.includes('-to-') ? label === source : label !== attr.classIndex;
+}
+
+/** Every image's edits (z: count × latentSize, packed), batched per α and attribute. */
+export function scoreImages(fam: LatentFamily, attrs: StoredAttribute[], labels: ArrayLike<number>, z: Float32Array, count: number): ImageEdits[] {
   const L = fam.latentSize;
   const px = fam.domain.width * fam.domain.height;
   const k = fam.labels.length;
-  const base = new Float32Array(rows.length * L);
-  rows.forEach((r, i) => base.set(z.subarray(r * L, (r + 1) * L), i * L));
-  const edited = base.map((v, i) => v + alpha * (attr.vector[i % L] ?? 0));
-  const [before, after] = [look(fam, base, rows.length), look(fam, edited, rows.length)];
-  let [hits, other, bg, bgCount] = [0, 0, 0, 0];
-  for (let i = 0; i < rows.length; i += 1) {
-    const pa = after.probs.subarray(i * k, (i + 1) * k);
-    if (pa.indexOf(Math.max(...pa)) === attr.classIndex) hits += 1;
-    let moved = 0;
-    for (let c = 0; c < k; c += 1) if (c !== attr.classIndex && c !== source) moved += Math.abs((pa[c] ?? 0) - (before.probs[i * k + c] ?? 0));
-    other += moved;
-    for (let p = i * px; p < (i + 1) * px; p += 1) {
-      const [a, b] = [before.pixels[p] ?? 0, after.pixels[p] ?? 0];
-      if (a < -0.8 && b < -0.8) (bg += Math.abs(b - a) / 2), (bgCount += 1);
-    }
-  }
-  return { success: hits / rows.length, nonTargetProbabilityChange: other / rows.length, backgroundPixelChange: bg / Math.max(1, bgCount), edits: rows.length };
+  const out: ImageEdits[] = Array.from({ length: count }, () => ALPHAS.map(() => []));
+  if (count === 0 || attrs.length === 0) return out;
+  const before = look(fam, z, count);
+  ALPHAS.forEach((alpha, ai) => {
+    attrs.forEach((attr, index) => {
+      const source = sourceOf(attr, fam.labels);
+      const rows = Array.from({ length: count }, (_, i) => i).filter((i) => applies(attr, source, labels[i]!));
+      if (rows.length === 0) return;
+      const edited = new Float32Array(rows.length * L);
+      rows.forEach((r, j) => {
+        for (let d = 0; d < L; d += 1) edited[j * L + d] = z[r * L + d]! + alpha * (attr.vector[d] ?? 0);
+      });
+      const after = look(fam, edited, rows.length);
+      rows.forEach((r, j) => {
+        const pa = after.probs.subarray(j * k, (j + 1) * k);
+        const hit = pa.indexOf(Math.max(...pa)) === attr.classIndex ? 1 : 0;
+        let moved = 0;
+        for (let c = 0; c < k; c += 1) if (c !== attr.classIndex && c !== source) moved += Math.abs((pa[c] ?? 0) - (before.probs[r * k + c] ?? 0));
+        let [bg, bgCount] = [0, 0];
+        for (let p = 0; p < px; p += 1) {
+          const [a, b] = [before.pixels[r * px + p] ?? 0, after.pixels[j * px + p] ?? 0];
+          if (a < -0.8 && b < -0.8) (bg += Math.abs(b - a) / 2), (bgCount += 1);
+        }
+        out[r]![ai]!.push([index, hit, moved, bg, bgCount]);
+      });
+    });
+  });
+  return out;
 }
 
-/** Which images an attribute applies to: its source class for transforms, every other class for class-*. */
-function applicable(attr: StoredAttribute, labels: Uint8Array, count: number, names: string[]): { rows: number[]; source?: number } {
-  const all = Array.from({ length: count }, (_, i) => i);
-  const match = /^(.*)-to-(.*)$/.exec(attr.name);
-  if (!match) return { rows: all.filter((i) => labels[i] !== attr.classIndex) };
-  const source = names.findIndex((n) => slug(n) === match[1]);
-  return { rows: all.filter((i) => labels[i] === source), source };
-}
-
-export async function benchAttributes(fam: LatentFamily, labels: Uint8Array, z: Float32Array, count: number) {
-  if (!fam.nets.C) return { skipped: 'no classifier', chosen: { alpha: 0, success: 0 } };
-  const attrs = (await loadAttributes(fam)).filter((a) => a.classIndex !== undefined);
-  const perAlpha = ALPHAS.map((alpha) => {
-    const rows = attrs.flatMap((attr) => {
-      const { rows: r, source } = applicable(attr, labels, count, fam.labels);
-      return r.length === 0 ? [] : [{ name: attr.name, transform: attr.name.includes('-to-'), ...score(fam, z, r, attr, source, alpha) }];
+/** The bench's attribute summary from every image's edits, summed in the order given. */
+export function summarizeAttributes(attrs: StoredAttribute[], edits: ImageEdits[], hasClassifier = true) {
+  if (!hasClassifier) return { skipped: 'no classifier', chosen: { alpha: 0, success: 0 } };
+  const perAlpha = ALPHAS.map((alpha, ai) => {
+    const rows = attrs.flatMap((attr, index) => {
+      let [hits, other, bg, bgCount, n] = [0, 0, 0, 0, 0];
+      for (const image of edits) {
+        const e = image[ai]!.find((x) => x[0] === index);
+        if (!e) continue;
+        (hits += e[1]), (other += e[2]), (bg += e[3]), (bgCount += e[4]), (n += 1);
+      }
+      if (n === 0) return [];
+      return [{ name: attr.name, transform: attr.name.includes('-to-'), success: hits / n, nonTargetProbabilityChange: other / n, backgroundPixelChange: bg / Math.max(1, bgCount), edits: n }];
     });
     const transforms = rows.filter((r) => r.transform);
     const mean = (list: typeof rows, key: 'success' | 'nonTargetProbabilityChange' | 'backgroundPixelChange') =>
@@ -79,4 +104,9 @@ export async function benchAttributes(fam: LatentFamily, labels: Uint8Array, z: 
     perTransformAtChosen: Object.fromEntries(chosen.rows.filter((r) => r.transform).map((r) => [r.name, { success: r.success, edits: r.edits }])),
     successByAlpha: Object.fromEntries(perAlpha.map((a) => [a.alpha, { transforms: a.success, classDirections: a.classDirectionSuccess }])),
   };
+}
+
+export async function benchAttributes(fam: LatentFamily, labels: Uint8Array, z: Float32Array, count: number) {
+  const attrs = await scoredAttributes(fam);
+  return summarizeAttributes(attrs, scoreImages(fam, attrs, labels, z, count), fam.nets.C !== undefined);
 }

@@ -19,6 +19,11 @@ async function main(): Promise<void> {
   };
   const started = Date.now();
   const result = await module.run({ quick: rest.includes('--quick'), args: rest });
+  // One shard of a sharded bench (e.g. latent --shard i/n) wrote its raw file; --merge writes the record.
+  if (typeof result['shardFile'] === 'string') {
+    process.stdout.write(`wrote ${result['shardFile']}\n`);
+    return;
+  }
   const record = { bench: name, date: new Date().toISOString(), wallSeconds: (Date.now() - started) / 1000, ...result };
   const outDir = join(import.meta.dirname, 'out');
   mkdirSync(outDir, { recursive: true });

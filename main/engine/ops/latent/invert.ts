@@ -14,6 +14,12 @@ export interface InvertOptions {
   /** Starts per image (the best is kept); defaults: optimize 4, hybrid 1. */
   starts?: number;
   seed?: number;
+  /**
+   * One seed per image for its random starts, instead of one stream from `seed` for the
+   * whole batch: an image's result then does not depend on which batch it is in (sharded
+   * benches reproduce unsharded runs exactly).
+   */
+  imageSeeds?: ArrayLike<number>;
   /** Adam step size on z; default 0.1 from random starts, 0.05 from the encoder's z. */
   lr?: number;
   weights?: ReconstructionWeights;
@@ -59,7 +65,7 @@ export async function invertImages(fam: LatentFamily, targets: Float32Array, cou
     return starts === 1 ? t : (t.expandDims(1).tile([1, starts, 1, 1, 1]).reshape([rows, height, width, 1]) as tf.Tensor4D);
   });
   const feats = targetFeatures(fam, targetRows);
-  let z: tf.Tensor = initialZ(fam, targetRows, opts.method, starts, opts.seed ?? 1);
+  let z: tf.Tensor = initialZ(fam, targetRows, opts.method, starts, startNoise(L, count, starts, opts));
   const adam = new LatentAdam([rows, L]);
   const best = { loss: new Float32Array(count).fill(Infinity), z: new Float32Array(count * L) };
   try {
@@ -94,9 +100,17 @@ export async function invertImages(fam: LatentFamily, targets: Float32Array, cou
   }
 }
 
-function initialZ(fam: LatentFamily, targetRows: tf.Tensor4D, method: InversionMethod, starts: number, seed: number): tf.Tensor2D {
+/** N(0, I) noise for every start row (row r belongs to image ⌊r / starts⌋). */
+function startNoise(L: number, count: number, starts: number, opts: InvertOptions): Float32Array {
+  const seeds = opts.imageSeeds;
+  if (!seeds) return new Rng(opts.seed ?? 1).normals(count * starts * L);
+  const noise = new Float32Array(count * starts * L);
+  for (let i = 0; i < count; i += 1) noise.set(new Rng(seeds[i] ?? i).normals(starts * L), i * starts * L);
+  return noise;
+}
+
+function initialZ(fam: LatentFamily, targetRows: tf.Tensor4D, method: InversionMethod, starts: number, noise: Float32Array): tf.Tensor2D {
   const rows = targetRows.shape[0];
-  const noise = new Rng(seed).normals(rows * fam.latentSize);
   if (method === 'optimize') return tf.tensor2d(noise, [rows, fam.latentSize]);
   const encoder = fam.nets.E!;
   return tf.tidy(() => {
