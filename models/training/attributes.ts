@@ -3,6 +3,8 @@
  * means, using E's codes of real labelled training images.
  *  - class-<name>: mean code of that class − mean code of all images
  *    (z + v moves a product towards that class).
+ *  - <from>-to-<to>: mean code of `to` − mean code of `from` (the same edits as the
+ *    G-sampled set; attribute-strength.ts keeps whichever works better).
  *  - brightness / size / texture: (mean code of the top quintile − mean code of
  *    the bottom quintile) / 2 for a simple pixel statistic.
  */
@@ -12,6 +14,7 @@ import { join } from 'node:path';
 import type { Attribute, AttributeFile } from '../metrics/attributes.js';
 import { predictRows } from '../metrics/batched.js';
 import { CLASS_NAMES, type FashionSet, SIDE, toFloat } from './data.js';
+import { slug, TRANSFORMS } from './sampled-attributes.js';
 
 function meanOf(codes: Float32Array, dim: number, rows: number[]): Float64Array {
   const m = new Float64Array(dim);
@@ -46,6 +49,13 @@ export function buildAttributes(E: tf.LayersModel, set: FashionSet, count = 2000
       vector: round(meanOf(codes, dim, rows).map((v, j) => v - global[j]!)),
       provenance: { method: 'encoder', positives: rows.length, negatives: n, createdAt } };
   });
+  for (const [from, to] of TRANSFORMS) {
+    const [a, b] = [CLASS_NAMES.indexOf(from as (typeof CLASS_NAMES)[number]), CLASS_NAMES.indexOf(to as (typeof CLASS_NAMES)[number])];
+    const [ra, rb] = [all.filter((i) => set.labels[i] === a), all.filter((i) => set.labels[i] === b)];
+    const [ma, mb] = [meanOf(codes, dim, ra), meanOf(codes, dim, rb)];
+    attributes.push({ name: `${slug(from)}-to-${slug(to)}`, label: `${from} → ${to}`, kind: 'class-transform', classIndex: b,
+      vector: round(mb.map((v, j) => v - ma[j]!)), provenance: { method: 'encoder', positives: rb.length, negatives: ra.length, createdAt } });
+  }
   const st = all.map((i) => stats(set, i));
   for (const key of ['brightness', 'size', 'texture'] as const) {
     const order = [...all].sort((a, b) => st[a]![key] - st[b]![key]);

@@ -86,10 +86,3 @@ export function buildSampledAttributes(G: tf.LayersModel, C: tf.LayersModel, rng
   }
   return { version: 1, latentSize: d.latent, method: `G-sampling + C-labelling: ${n} samples, C confidence ≥ ${minConfidence}; see models/training/sampled-attributes.ts`, attributes };
 }
-
-/** Sampled directions first; E-based ones (attributes.ts) fill in names the sampled set lacks. */
-export function mergeAttributeFiles(primary: AttributeFile, extra: AttributeFile | undefined): AttributeFile {
-  if (!extra) return primary;
-  const names = new Set(primary.attributes.map((a) => a.name));
-  return { ...primary, method: `${primary.method}; plus ${extra.method}`, attributes: [...primary.attributes, ...extra.attributes.filter((a) => !names.has(a.name))] };
-}
