@@ -20,29 +20,56 @@ export interface Sources {
 
 const CHUNK = 2048;
 
+/** How one level searches: the weights of its patch distance, and how far and how often it looks. */
+export interface Search {
+  /** Per-pixel confidence: 1 where known, falling into the hole. */
+  weight: Float32Array;
+  /** Largest random-search radius in pixels. */
+  radius: number;
+  /** Targets whose centre has at least this confidence lie on the hole's edge. */
+  edgeConfidence: number;
+  /** Random-search rounds for edge targets (others get one): their matches anchor the fill to its surroundings. */
+  edgeRounds: number;
+}
+
 /**
- * SSD between the patch at target p and at source s, over every pixel of the target
- * patch that lies in the region (hole pixels hold the current estimate, as in
- * Wexler's EM). Stops early once above `cutoff`: most candidates lose quickly.
+ * Weighted SSD between the patch at target p and at source s, over every pixel of the
+ * target patch that lies in the region. Hole pixels hold the current estimate, as in
+ * Wexler's EM, but each pixel's squared difference is weighted by its confidence
+ * (1 where known, γ^-distance into the hole), so a patch on the hole's edge is matched
+ * by what is really there rather than by the current guess. Stops early once above
+ * `cutoff`: most candidates lose quickly.
  */
-export function patchDistance(img: Float32Array, w: number, h: number, c: number, r: number, p: number, s: number, cutoff: number): number {
+export function patchDistance(img: Float32Array, weight: Float32Array, w: number, h: number, c: number, r: number, p: number, s: number, cutoff: number): number {
   const px = p % w;
   const py = (p - px) / w;
-  const sx = s % w;
-  const sy = (s - sx) / w;
   const x0 = px - r < 0 ? -px : -r;
   const x1 = px + r >= w ? w - 1 - px : r;
   const y0 = py - r < 0 ? -py : -r;
   const y1 = py + r >= h ? h - 1 - py : r;
-  const len = (x1 - x0 + 1) * c;
+  const rowLen = x1 - x0 + 1;
+  const shift = (s - p) * c;
   let sum = 0;
   for (let dy = y0; dy <= y1; dy++) {
-    let a = ((py + dy) * w + px + x0) * c;
-    let b = ((sy + dy) * w + sx + x0) * c;
-    const stop = a + len;
-    while (a < stop) {
-      const d = img[a++]! - img[b++]!;
-      sum += d * d;
+    const first = (py + dy) * w + px + x0;
+    let a = first * c;
+    if (c === 3) {
+      // Colour photos are the common case; the unrolled body is markedly faster than the channel loop.
+      for (let i = first, stop = first + rowLen; i < stop; i++, a += 3) {
+        const d0 = img[a]! - img[a + shift]!;
+        const d1 = img[a + 1]! - img[a + 1 + shift]!;
+        const d2 = img[a + 2]! - img[a + 2 + shift]!;
+        sum += weight[i]! * (d0 * d0 + d1 * d1 + d2 * d2);
+      }
+    } else {
+      for (let i = first, stop = first + rowLen; i < stop; i++) {
+        let d2 = 0;
+        for (let k = 0; k < c; k++, a++) {
+          const d = img[a]! - img[a + shift]!;
+          d2 += d * d;
+        }
+        sum += weight[i]! * d2;
+      }
     }
     if (sum > cutoff) return sum;
   }
@@ -50,9 +77,16 @@ export function patchDistance(img: Float32Array, w: number, h: number, c: number
 }
 
 export function sourceList(valid: Uint8Array): Int32Array {
-  const list: number[] = [];
-  for (let i = 0; i < valid.length; i++) if (valid[i] !== 0) list.push(i);
-  return Int32Array.from(list);
+  return nonzeroIndices(valid);
+}
+
+/** Indices of the nonzero entries, without a growing JS array (a region's can run to millions). */
+export function nonzeroIndices(flags: Uint8Array): Int32Array {
+  let n = 0;
+  for (let i = 0; i < flags.length; i++) if (flags[i] !== 0) n++;
+  const out = new Int32Array(n);
+  for (let i = 0, j = 0; i < flags.length; i++) if (flags[i] !== 0) out[j++] = i;
+  return out;
 }
 
 /** Barnes et al. 2009 §3.1: random initial offsets, drawn uniformly over the valid sources. */
@@ -83,15 +117,16 @@ export function upsampleField(coarse: Field, cw: number, ch: number, fine: Level
 }
 
 /** Distances change whenever voting rewrites the hole, so each EM step starts by recomputing them. */
-export function refreshCosts(level: Level, field: Field, r: number): void {
+export function refreshCosts(level: Level, field: Field, r: number, weight: Float32Array): void {
   const { img, w, h, c } = level;
-  for (const p of field.targets) field.cost[p] = patchDistance(img, w, h, c, r, p, field.nnf[p]!, Infinity);
+  for (const p of field.targets) field.cost[p] = patchDistance(img, weight, w, h, c, r, p, field.nnf[p]!, Infinity);
 }
 
 /**
  * One PatchMatch sweep (Barnes et al. 2009 §3.2): propagation from the previous
  * neighbour in scan order (left and above, or right and below on reverse sweeps),
- * then random search in windows halving from the region size (α = ½).
+ * then random search in windows halving from the search radius (α = ½); targets on
+ * the hole's edge repeat the random search.
  */
 export async function patchMatchPass(
   level: Level,
@@ -100,7 +135,7 @@ export async function patchMatchPass(
   r: number,
   rng: Rng,
   reverse: boolean,
-  searchRadius: number,
+  search: Search,
   pacer: Pacer,
 ): Promise<void> {
   const { img, w, h, c } = level;
@@ -108,7 +143,8 @@ export async function patchMatchPass(
   const valid = sources.valid;
   const step = reverse ? -1 : 1;
   const n = targets.length;
-  const maxRadius = Math.min(searchRadius, Math.max(w, h));
+  const { weight, edgeConfidence, edgeRounds } = search;
+  const maxRadius = Math.min(search.radius, Math.max(w, h));
   for (let done = 0; done < n; done += CHUNK) {
     const end = Math.min(n, done + CHUNK);
     for (let i = done; i < end; i++) {
@@ -123,24 +159,27 @@ export async function patchMatchPass(
         if (sq < 0) continue;
         const s = sq + (p - q);
         if (s === best || s < 0 || s >= valid.length || valid[s] === 0) continue;
-        const d = patchDistance(img, w, h, c, r, p, s, bestCost);
+        const d = patchDistance(img, weight, w, h, c, r, p, s, bestCost);
         if (d < bestCost) {
           best = s;
           bestCost = d;
         }
       }
       // Random search around the current best, at exponentially shrinking radii.
-      const bx = best % w;
-      const by = (best - bx) / w;
-      for (let radius = maxRadius; radius >= 1; radius >>= 1) {
-        const x = Math.min(w - 1 - r, Math.max(r, bx + Math.floor((rng.next() * 2 - 1) * radius)));
-        const y = Math.min(h - 1 - r, Math.max(r, by + Math.floor((rng.next() * 2 - 1) * radius)));
-        const s = y * w + x;
-        if (s === best || valid[s] === 0) continue;
-        const d = patchDistance(img, w, h, c, r, p, s, bestCost);
-        if (d < bestCost) {
-          best = s;
-          bestCost = d;
+      const rounds = weight[p]! >= edgeConfidence ? edgeRounds : 1;
+      for (let round = 0; round < rounds; round++) {
+        const bx = best % w;
+        const by = (best - bx) / w;
+        for (let radius = maxRadius; radius >= 1; radius >>= 1) {
+          const x = Math.min(w - 1 - r, Math.max(r, bx + Math.floor((rng.next() * 2 - 1) * radius)));
+          const y = Math.min(h - 1 - r, Math.max(r, by + Math.floor((rng.next() * 2 - 1) * radius)));
+          const s = y * w + x;
+          if (s === best || valid[s] === 0) continue;
+          const d = patchDistance(img, weight, w, h, c, r, p, s, bestCost);
+          if (d < bestCost) {
+            best = s;
+            bestCost = d;
+          }
         }
       }
       nnf[p] = best;

@@ -1,22 +1,25 @@
 import type { Level } from './level';
-import type { Field } from './patchmatch';
+import { type Field, nonzeroIndices } from './patchmatch';
 import type { Pacer } from './pacer';
 
 /** Wexler et al. 2007 §3.2: confidence decays as γ^-distance into the hole, with γ = 1.3. */
 const GAMMA = 1.3;
 const CHUNK = 1024;
 
+/** The confidence of a pixel `distance` pixels into the hole. */
+export function confidenceAt(distance: number): number {
+  return Math.pow(GAMMA, -distance);
+}
+
 /** Per-pixel confidence: 1 on known pixels, γ^-d inside the hole. */
 export function confidence(distance: Float32Array): Float32Array {
   const out = new Float32Array(distance.length);
-  for (let i = 0; i < out.length; i++) out[i] = Math.pow(GAMMA, -distance[i]!);
+  for (let i = 0; i < out.length; i++) out[i] = distance[i] === 0 ? 1 : confidenceAt(distance[i]!);
   return out;
 }
 
 export function holeList(hole: Uint8Array): Int32Array {
-  const list: number[] = [];
-  for (let i = 0; i < hole.length; i++) if (hole[i] !== 0) list.push(i);
-  return Int32Array.from(list);
+  return nonzeroIndices(hole);
 }
 
 /** Scratch buffers reused across EM steps of one level: colour and Laplacian sums, and their weights. */
@@ -25,11 +28,35 @@ export interface VoteBuffers {
   weight: Float32Array;
   lap: Float32Array;
   lapWeight: Float32Array;
+  /** 5-point Laplacian of the level's pixels (0 on the region's edge), read where it is fixed: inside source patches. */
+  sourceLap: Float32Array;
 }
 
+/** Buffers for one level; only known pixels' Laplacians are read, so whatever the hole holds now does not matter. */
 export function voteBuffers(level: Level): VoteBuffers {
   const n = level.w * level.h;
-  return { acc: new Float32Array(n * level.c), weight: new Float32Array(n), lap: new Float32Array(n * level.c), lapWeight: new Float32Array(n) };
+  return {
+    acc: new Float32Array(n * level.c),
+    weight: new Float32Array(n),
+    lap: new Float32Array(n * level.c),
+    lapWeight: new Float32Array(n),
+    sourceLap: laplacian(level),
+  };
+}
+
+/**
+ * Known pixels never change, so their Laplacians are computed once per level instead
+ * of once per vote for each of the ~(2r−1)² pixels of every target patch.
+ */
+function laplacian(level: Level): Float32Array {
+  const { img, w, h, c } = level;
+  const out = new Float32Array(w * h * c);
+  for (let y = 1; y < h - 1; y++) {
+    for (let j = (y * w + 1) * c, end = (y * w + w - 1) * c; j < end; j++) {
+      out[j] = 4 * img[j]! - img[j - c]! - img[j + c]! - img[j - w * c]! - img[j + w * c]!;
+    }
+  }
+  return out;
 }
 
 /**
@@ -42,7 +69,7 @@ export function voteBuffers(level: Level): VoteBuffers {
  */
 export async function vote(level: Level, field: Field, holes: Int32Array, conf: Float32Array, r: number, buffers: VoteBuffers, sharpness: number, pacer: Pacer): Promise<void> {
   const { img, w, h, c, hole } = level;
-  const { acc, weight, lap, lapWeight } = buffers;
+  const { acc, weight, lap, lapWeight, sourceLap } = buffers;
   const { targets, nnf, cost } = field;
   for (const q of holes) {
     weight[q] = 0;
@@ -63,6 +90,10 @@ export async function vote(level: Level, field: Field, holes: Int32Array, conf: 
       const y1 = Math.min(r, h - 1 - py);
       const n = (x1 - x0 + 1) * (y1 - y0 + 1) * c;
       const wgt = conf[p]! * Math.exp(-(cost[p]! / n) * inv) + 1e-12;
+      if (c === 3 && px > r && px < w - 1 - r && py > r && py < h - 1 - r) {
+        voteInteriorRgb(level, buffers, p, s, r, wgt);
+        continue;
+      }
       for (let dy = y0; dy <= y1; dy++) {
         const qy = py + dy;
         for (let dx = x0; dx <= x1; dx++) {
@@ -75,6 +106,11 @@ export async function vote(level: Level, field: Field, holes: Int32Array, conf: 
           if (dx === -r || dx === r || dy === -r || dy === r) continue;
           const qx = px + dx;
           lapWeight[q] = lapWeight[q]! + wgt;
+          if (qx > 0 && qx < w - 1 && qy > 0 && qy < h - 1) {
+            for (let k = 0; k < c; k++) lap[q * c + k] = lap[q * c + k]! + wgt * sourceLap[src * c + k]!;
+            continue;
+          }
+          // On the region's edge the hole has fewer neighbours, and so does its Laplacian.
           for (let k = 0; k < c; k++) {
             const centre = img[src * c + k]!;
             let l = 0;
@@ -98,6 +134,33 @@ export async function vote(level: Level, field: Field, holes: Int32Array, conf: 
     }
   }
 }
+/**
+ * The vote of one RGB target patch that lies wholly inside the region, so no pixel of
+ * it is on the region's edge: the common case, without the edge tests and with the
+ * channels unrolled (about twice as fast as the general loop).
+ */
+function voteInteriorRgb(level: Level, buffers: VoteBuffers, p: number, s: number, r: number, wgt: number): void {
+  const { img, w, hole } = level;
+  const { acc, weight, lap, lapWeight, sourceLap } = buffers;
+  for (let dy = -r; dy <= r; dy++) {
+    const edgeRow = dy === -r || dy === r;
+    for (let dx = -r, q = p + dy * w - r, src = s + dy * w - r; dx <= r; dx++, q++, src++) {
+      if (hole[q] === 0) continue;
+      const a = q * 3;
+      const b = src * 3;
+      weight[q] = weight[q]! + wgt;
+      acc[a] = acc[a]! + wgt * img[b]!;
+      acc[a + 1] = acc[a + 1]! + wgt * img[b + 1]!;
+      acc[a + 2] = acc[a + 2]! + wgt * img[b + 2]!;
+      if (edgeRow || dx === -r || dx === r) continue;
+      lapWeight[q] = lapWeight[q]! + wgt;
+      lap[a] = lap[a]! + wgt * sourceLap[b]!;
+      lap[a + 1] = lap[a + 1]! + wgt * sourceLap[b + 1]!;
+      lap[a + 2] = lap[a + 2]! + wgt * sourceLap[b + 2]!;
+    }
+  }
+}
+
 /** The q-quantile of per-sample patch error, from a strided sample of at most 4096 targets. */
 function percentileMse(field: Field, w: number, h: number, c: number, r: number, q: number): number {
   const { targets, cost } = field;
