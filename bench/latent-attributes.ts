@@ -10,11 +10,18 @@ import { loadAttributes, type StoredAttribute } from '../main/engine/ops/latent/
 import type { LatentFamily } from '../main/engine/ops/latent/family';
 import { slug } from '../models/training/sampled-attributes';
 
-const ALPHAS = [0.5, 1, 1.5, 2, 3];
+/**
+ * Global strengths, then 'recommended': each attribute at its own calibrated α
+ * (attributes.json `strength`, chosen on training images by attribute-strength.ts), which
+ * is what the Edit panel marks and what the goal is scored at.
+ */
+const SETTINGS: (number | 'recommended')[] = [0.5, 1, 1.5, 2, 3, 'recommended'];
+
+const alphaFor = (attr: StoredAttribute, setting: number | 'recommended'): number => (setting === 'recommended' ? (attr.strength ?? 1) : setting);
 
 /** One edit of one image: [attribute index, hit 0/1, non-target probability moved, background change sum, background pixels]. */
 export type ImageEdit = [number, number, number, number, number];
-/** Per α (ALPHAS order), the image's edits by every attribute that applies to it. */
+/** Per setting (SETTINGS order), the image's edits by every attribute that applies to it. */
 export type ImageEdits = ImageEdit[][];
 
 /** The attributes the bench scores: those with a target class. */
@@ -47,11 +54,12 @@ export function scoreImages(fam: LatentFamily, attrs: StoredAttribute[], labels:
   const L = fam.latentSize;
   const px = fam.domain.width * fam.domain.height;
   const k = fam.labels.length;
-  const out: ImageEdits[] = Array.from({ length: count }, () => ALPHAS.map(() => []));
+  const out: ImageEdits[] = Array.from({ length: count }, () => SETTINGS.map(() => []));
   if (count === 0 || attrs.length === 0) return out;
   const before = look(fam, z, count);
-  ALPHAS.forEach((alpha, ai) => {
+  SETTINGS.forEach((setting, ai) => {
     attrs.forEach((attr, index) => {
+      const alpha = alphaFor(attr, setting);
       const source = sourceOf(attr, fam.labels);
       const rows = Array.from({ length: count }, (_, i) => i).filter((i) => applies(attr, source, labels[i]!));
       if (rows.length === 0) return;
@@ -80,7 +88,7 @@ export function scoreImages(fam: LatentFamily, attrs: StoredAttribute[], labels:
 /** The bench's attribute summary from every image's edits, summed in the order given. */
 export function summarizeAttributes(attrs: StoredAttribute[], edits: ImageEdits[], hasClassifier = true) {
   if (!hasClassifier) return { skipped: 'no classifier', chosen: { alpha: 0, success: 0 } };
-  const perAlpha = ALPHAS.map((alpha, ai) => {
+  const perAlpha = SETTINGS.map((alpha, ai) => {
     const rows = attrs.flatMap((attr, index) => {
       let [hits, other, bg, bgCount, n] = [0, 0, 0, 0, 0];
       for (const image of edits) {
@@ -89,19 +97,23 @@ export function summarizeAttributes(attrs: StoredAttribute[], edits: ImageEdits[
         (hits += e[1]), (other += e[2]), (bg += e[3]), (bgCount += e[4]), (n += 1);
       }
       if (n === 0) return [];
-      return [{ name: attr.name, transform: attr.name.includes('-to-'), success: hits / n, nonTargetProbabilityChange: other / n, backgroundPixelChange: bg / Math.max(1, bgCount), edits: n }];
+      return [{ name: attr.name, alpha: alphaFor(attr, alpha), transform: attr.name.includes('-to-'), success: hits / n, nonTargetProbabilityChange: other / n, backgroundPixelChange: bg / Math.max(1, bgCount), edits: n }];
     });
     const transforms = rows.filter((r) => r.transform);
     const mean = (list: typeof rows, key: 'success' | 'nonTargetProbabilityChange' | 'backgroundPixelChange') =>
       list.reduce((s, r) => s + r[key] * r.edits, 0) / Math.max(1, list.reduce((s, r) => s + r.edits, 0));
     return { alpha, success: mean(transforms, 'success'), classDirectionSuccess: mean(rows.filter((r) => !r.transform), 'success'), nonTargetProbabilityChange: mean(transforms, 'nonTargetProbabilityChange'), backgroundPixelChange: mean(transforms, 'backgroundPixelChange'), rows };
   });
-  // The smallest α that meets the goal (fewer side effects), else the most successful one.
-  const chosen = perAlpha.find((a) => a.success >= 0.8) ?? perAlpha.reduce((b, a) => (a.success > b.success ? a : b));
+  // Calibrated files are scored at each attribute's recommended α; older ones at the one
+  // global α that does best (the smallest that meets the goal, for fewer side effects).
+  const global = perAlpha.filter((a) => a.alpha !== 'recommended');
+  const calibrated = attrs.some((a) => a.strength !== undefined);
+  const chosen = calibrated ? perAlpha.find((a) => a.alpha === 'recommended')! : (global.find((a) => a.success >= 0.8) ?? global.reduce((b, a) => (a.success > b.success ? a : b)));
   return {
     attributes: attrs.length,
     chosen: { alpha: chosen.alpha, success: chosen.success, classDirectionSuccess: chosen.classDirectionSuccess, nonTargetProbabilityChange: chosen.nonTargetProbabilityChange, backgroundPixelChange: chosen.backgroundPixelChange },
-    perTransformAtChosen: Object.fromEntries(chosen.rows.filter((r) => r.transform).map((r) => [r.name, { success: r.success, edits: r.edits }])),
+    perTransformAtChosen: Object.fromEntries(chosen.rows.filter((r) => r.transform).map((r) => [r.name, { alpha: r.alpha, success: r.success, edits: r.edits }])),
+    classDirectionsAtChosen: Object.fromEntries(chosen.rows.filter((r) => !r.transform).map((r) => [r.name, { alpha: r.alpha, success: r.success, edits: r.edits }])),
     successByAlpha: Object.fromEntries(perAlpha.map((a) => [a.alpha, { transforms: a.success, classDirections: a.classDirectionSuccess }])),
   };
 }

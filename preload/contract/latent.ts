@@ -116,6 +116,8 @@ export interface AttributeInfo {
   name: string;
   /** How it was made: method and counts, or 'built-in from labels'. */
   provenance: { method: InversionMethod | 'labels'; positives: number; negatives: number; createdAt?: string };
+  /** Strength α at which the built-in vector reaches its target class; the panel marks it. */
+  recommendedStrength?: number;
 }
 
 export interface AttributeResult {

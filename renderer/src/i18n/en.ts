@@ -137,6 +137,7 @@ export const en = {
     attributesTitle: 'Attributes',
     noAttributes: 'This family has no attributes yet. Learn one from examples.',
     fromLabels: 'Built in, from the training labels',
+    recommended: 'Recommended strength {alpha} (double-click the name to apply it)',
     learned: 'Learned ({method}) from {positives} positive and {negatives} negative examples',
     before: 'Before',
     after: 'After',

@@ -139,6 +139,7 @@ export const zhCN: MessageSchema = {
     attributesTitle: '属性',
     noAttributes: '此模型族尚无属性。可从示例学习一个。',
     fromLabels: '内置，来自训练标签',
+    recommended: '推荐强度 {alpha}（双击名称即可应用）',
     learned: '由 {positives} 个正例和 {negatives} 个反例学习（{method}）',
     before: '编辑前',
     after: '编辑后',

@@ -14,6 +14,8 @@ export interface StoredAttribute {
   classIndex?: number;
   vector: number[];
   provenance?: { method: InversionMethod | 'labels'; positives: number; negatives: number; createdAt?: string };
+  /** The α at which this vector reaches its target class (calibrated on training images). */
+  strength?: number;
 }
 
 interface AttributeFileJson {
@@ -60,7 +62,8 @@ export async function loadAttributes(family: { id: string; latentSize: number; a
 }
 
 export function attributeInfo(a: StoredAttribute): AttributeInfo {
-  return { name: a.name, provenance: a.provenance ?? { method: 'labels', positives: 0, negatives: 0 } };
+  const info: AttributeInfo = { name: a.name, provenance: a.provenance ?? { method: 'labels', positives: 0, negatives: 0 } };
+  return a.strength === undefined ? info : { ...info, recommendedStrength: a.strength };
 }
 
 /** Writes (or replaces) one user attribute atomically: temp file, then rename. */
