@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { attributeTerms, combineLatent, interpolateLatent, loadAttributes, saveUserAttribute, userAttributesPath } from './attributes';
+import { attributeInfo, attributeTerms, combineLatent, interpolateLatent, loadAttributes, saveUserAttribute, userAttributesPath } from './attributes';
 import { meanDifference } from './learn';
 
 describe('attribute arithmetic', () => {
@@ -73,5 +73,13 @@ describe('attribute files', () => {
     await saveUserAttribute('fam', 2, { name: 'a', vector: [3, 3] });
     const all = await loadAttributes({ id: 'fam', latentSize: 2 });
     expect(all.map((a) => [a.name, a.vector])).toEqual([['b', [0, 1]], ['a', [3, 3]]]);
+  });
+});
+
+describe('attribute info', () => {
+  it('passes a calibrated strength on as the recommended one, and leaves it out otherwise', () => {
+    const provenance = { method: 'labels' as const, positives: 3, negatives: 4 };
+    expect(attributeInfo({ name: 'shirt-to-dress', vector: [1], provenance, strength: 2.5 })).toEqual({ name: 'shirt-to-dress', provenance, recommendedStrength: 2.5 });
+    expect(attributeInfo({ name: 'mine', vector: [1], provenance })).toEqual({ name: 'mine', provenance });
   });
 });
