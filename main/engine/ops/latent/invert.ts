@@ -4,6 +4,7 @@ import type { InversionMethod } from '../../../../preload/contract/latent';
 import { Rng } from '../../../../models/training/rng';
 import { throwIfCancelled } from '../context';
 import { cosineLr, LatentAdam, yieldToEventLoop } from './adam';
+import { clampedEncoding, emptyBest, keepBest, meanLoss } from './best-z';
 import type { LatentFamily } from './family';
 import { DEFAULT_WEIGHTS, reconstructionRows, targetFeatures, type ReconstructionWeights } from './losses';
 
@@ -67,7 +68,7 @@ export async function invertImages(fam: LatentFamily, targets: Float32Array, cou
   const feats = targetFeatures(fam, targetRows);
   let z: tf.Tensor = initialZ(fam, targetRows, opts.method, starts, startNoise(L, count, starts, opts));
   const adam = new LatentAdam([rows, L]);
-  const best = { loss: new Float32Array(count).fill(Infinity), z: new Float32Array(count * L) };
+  const best = emptyBest(count, L);
   try {
     for (let step = 0; step < iterations; step += 1) {
       if (opts.signal) throwIfCancelled(opts.signal);
@@ -84,7 +85,7 @@ export async function invertImages(fam: LatentFamily, targets: Float32Array, cou
       tf.dispose([z, grad]);
       z = next;
       const done = step + 1;
-      opts.onStep?.(done, iterations, mean(best.loss));
+      opts.onStep?.(done, iterations, meanLoss(best.loss));
       if (opts.onCheckpoint && opts.checkpoints?.includes(done)) opts.onCheckpoint(done, generateValues(fam, best.z, count));
       if (opts.onPreview && done % (opts.previewEvery ?? 10) === 0) await opts.onPreview(generateValues(fam, best.z.subarray(0, L), 1));
       await yieldToEventLoop();
@@ -114,10 +115,7 @@ function initialZ(fam: LatentFamily, targetRows: tf.Tensor4D, method: InversionM
   if (method === 'optimize') return tf.tensor2d(noise, [rows, fam.latentSize]);
   const encoder = fam.nets.E!;
   return tf.tidy(() => {
-    // E's guess, pulled back inside ‖z‖ ≤ 1.5·√dim: far out, G saturates and gradients vanish.
-    const raw = encoder.apply(targetRows, { training: false }) as tf.Tensor2D;
-    const limit = 1.5 * Math.sqrt(fam.latentSize);
-    const encoded = raw.mul(tf.minimum(1, tf.div(limit, raw.norm('euclidean', 1, true).add(1e-6)))) as tf.Tensor2D;
+    const encoded = clampedEncoding(encoder, targetRows, fam.latentSize);
     if (starts === 1) return encoded;
     // Extra hybrid starts explore around E's guess; the first start is E's z itself.
     const spread = tf.tensor2d(noise, [rows, fam.latentSize]).mul(0.5);
@@ -126,23 +124,7 @@ function initialZ(fam: LatentFamily, targetRows: tf.Tensor4D, method: InversionM
   });
 }
 
-function keepBest(best: { loss: Float32Array; z: Float32Array }, rowLoss: Float32Array, z: Float32Array, starts: number, L: number): void {
-  for (let r = 0; r < rowLoss.length; r += 1) {
-    const image = Math.floor(r / starts);
-    const loss = rowLoss[r] ?? Infinity;
-    if (!(loss < (best.loss[image] ?? Infinity))) continue;
-    best.loss[image] = loss;
-    best.z.set(z.subarray(r * L, (r + 1) * L), image * L);
-  }
-}
-
 /** G(z) for packed z rows, as packed domain images (a copy; no tensors kept). */
 export function generateValues(fam: LatentFamily, z: Float32Array, count: number): Float32Array {
   return tf.tidy(() => fam.generate(tf.tensor2d(z, [count, fam.latentSize])).dataSync() as Float32Array).slice();
-}
-
-function mean(values: Float32Array): number {
-  let sum = 0;
-  for (const v of values) sum += v;
-  return sum / Math.max(1, values.length);
 }

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { Rng } from '../../../../../models/training/rng';
 import { throwIfCancelled } from '../../context';
 import { cosineLr, LatentAdam, yieldToEventLoop } from '../../latent/adam';
+import { clampedEncoding, emptyBest, keepBest, meanLoss } from '../../latent/best-z';
 import type { LatentFamily } from '../../latent/family';
 
 export interface CompletionOptions {
@@ -66,7 +67,7 @@ export async function completeLatent(fam: LatentFamily, targets: Float32Array, w
     });
   let z: tf.Tensor = initialZ(fam, y, starts, opts.seed ?? 1);
   const adam = new LatentAdam([rows, L]);
-  const best = { loss: new Float32Array(count).fill(Infinity), z: new Float32Array(count * L) };
+  const best = emptyBest(count, L);
   const initialLoss = new Float32Array(count);
   try {
     for (let step = 0; step < iterations; step += 1) {
@@ -84,7 +85,7 @@ export async function completeLatent(fam: LatentFamily, targets: Float32Array, w
       const next = adam.step(z, grad, cosineLr(lr, step, iterations));
       tf.dispose([z, grad]);
       z = next;
-      await opts.onStep?.(step + 1, iterations, mean(best.loss));
+      await opts.onStep?.(step + 1, iterations, meanLoss(best.loss));
       await yieldToEventLoop();
     }
     // The last update has not been scored yet (with no steps: E's code itself).
@@ -107,27 +108,8 @@ function initialZ(fam: LatentFamily, masked: tf.Tensor4D, starts: number, seed: 
   return tf.tidy(() => {
     const noise = tf.tensor2d(new Rng(seed).normals(rows * L), [rows, L]);
     if (!encoder) return noise;
-    const raw = encoder.apply(masked, { training: false }) as tf.Tensor2D;
-    // As in latent/invert.ts: far out (‖z‖ > 1.5·√dim) G saturates and gradients vanish.
-    const limit = 1.5 * Math.sqrt(L);
-    const encoded = raw.mul(tf.minimum(1, tf.div(limit, raw.norm('euclidean', 1, true).add(1e-6))));
+    const encoded = clampedEncoding(encoder, masked, L);
     const spread = tf.tensor2d(Array.from({ length: rows }, (_, r) => (r % starts === 0 ? 0 : SPREAD)), [rows, 1]);
     return encoded.add(noise.mul(spread)) as tf.Tensor2D;
   });
-}
-
-function keepBest(best: { loss: Float32Array; z: Float32Array }, rowLoss: Float32Array, z: Float32Array, starts: number, L: number): void {
-  for (let r = 0; r < rowLoss.length; r += 1) {
-    const image = Math.floor(r / starts);
-    const loss = rowLoss[r] ?? Infinity;
-    if (!(loss < (best.loss[image] ?? Infinity))) continue;
-    best.loss[image] = loss;
-    best.z.set(z.subarray(r * L, (r + 1) * L), image * L);
-  }
-}
-
-function mean(values: Float32Array): number {
-  let sum = 0;
-  for (const v of values) sum += v;
-  return sum / Math.max(1, values.length);
 }
