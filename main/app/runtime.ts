@@ -5,6 +5,7 @@ import { BatchStore, defaultStateDir } from '../batch/persist';
 import { BatchRunner } from '../batch/runner';
 import { EngineHost } from '../engine/host/engine-host';
 import { JobQueue } from '../engine/host/job-queue';
+import { srSplitRunner } from '../engine/host/sr-split-job';
 import type { EngineSpawner } from '../engine/host/spawner';
 import { createRouter, type Dispatch } from '../ipc/router';
 import { LatentshopService, type Platform } from '../services/latentshop-service';
@@ -38,7 +39,8 @@ export function defaultWorkerCount(env: NodeJS.ProcessEnv = process.env): number
 export function createRuntime(spawn: EngineSpawner, platform: Platform, workers = defaultWorkerCount()): Runtime {
   const hosts = Array.from({ length: Math.max(1, workers) }, () => new EngineHost(spawn));
   const host = hosts[0] as EngineHost;
-  const jobs = new JobQueue(hosts);
+  // An interactive upscale spreads its bands over every idle engine (engine/host/sr-split-job.ts).
+  const jobs = new JobQueue(hosts, srSplitRunner);
   const paths = new PathRegistry();
   const stateDir = platform.stateDir ?? defaultStateDir();
   const batches = new BatchRunner(queueExecutor(jobs, hosts.length), new BatchStore(stateDir), stateDir);

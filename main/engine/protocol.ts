@@ -1,7 +1,9 @@
 import type { LatentshopErrorData } from '../../preload/contract/errors';
 import type { AttributeInfo, EditPreview, EditPreviewArgs, ImageAnalysis, Rect, SampleResult } from '../../preload/contract/latent';
-import type { SrPlanArgs, UpscaleBandArgs } from './ops/sr/band-methods';
-import type { BandPlan, BandResult } from './ops/sr/bands';
+import type { SrImagePlan, SrPlanArgs, UpscaleBandArgs } from './ops/sr/band-methods';
+import type { Band, BandPlan, BandResult } from './ops/sr/bands';
+import type { UpscaleJobSpec } from '../../preload/contract/sr';
+import type { RasterImage } from './io/raster';
 import type { BackendInfo, ImageInfo, JobResult, JobSpec, ExportOptions, ExportResult, EngineInfo } from '../../preload/contract/types';
 
 /** What the engine knows of an image; the transport adds the preview URL. */
@@ -32,6 +34,10 @@ export interface EngineMethods {
   srPlan(args: SrPlanArgs): BandPlan;
   /** Runs one band of a split upscale; progress and cancel go by args.jobId. */
   upscaleBand(args: UpscaleBandArgs): BandResult;
+  /** In-app split upscale (worker/sr-split.ts): plan, run a band, and store the stitched result, by image id. */
+  srPlanImage(args: SrSplitSource & { workers: number; maxRows?: number }): SrImagePlan;
+  upscaleImageBand(args: SrSplitSource & { jobId: string; plan: BandPlan; band: Band }): BandResult;
+  srStoreResult(args: SrSplitSource & { raster: RasterImage }): ImageMeta;
   /** Latent tools' fast paths (not jobs); sessions live in the shared cache, so any engine serves them. */
   previewEdit(args: EditPreviewArgs): EditPreview;
   listAttributes(args: { family: string }): AttributeInfo[];
@@ -42,6 +48,8 @@ export interface EngineMethods {
 }
 
 export type EngineMethodName = keyof EngineMethods;
+
+type SrSplitSource = Pick<UpscaleJobSpec, 'imageId' | 'model' | 'scale' | 'region'>;
 
 export type HostToEngine =
   | { type: 'call'; id: number; method: EngineMethodName; args: unknown }

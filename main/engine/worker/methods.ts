@@ -10,6 +10,7 @@ import type { EngineMethods } from '../protocol';
 import { ImageStore } from './image-store';
 import { runJobSpec } from './jobs';
 import { srBandMethods } from '../ops/sr/band-methods';
+import { srSplitMethods } from './sr-split';
 import { latentMethods } from '../ops/latent/engine-methods';
 
 interface JobHandle {
@@ -32,6 +33,7 @@ const appVersion = packageJson.version;
 export function createMethods({ store, backend, startJob }: MethodDeps): AsyncMethods {
   return {
     ...srBandMethods(startJob),
+    ...srSplitMethods(store, startJob),
     ...latentMethods(store),
     info: async () => ({
       backend,

@@ -12,7 +12,7 @@ type Handler<S> = (spec: S, ctx: OpContext, store: ImageStore) => Promise<Engine
 /** Results past this are refused before any work: 400 MP of RGB is 1.2 GB in memory, more at 16 bits. */
 const MAX_OUTPUT_PIXELS = 400e6;
 
-function checkOutputSize(width: number, height: number, scale: number): void {
+export function checkOutputSize(width: number, height: number, scale: number): void {
   if (width * scale * height * scale <= MAX_OUTPUT_PIXELS) return;
   const mp = Math.round((width * scale * height * scale) / 1e6);
   throw new LatentshopError('IMAGE_TOO_LARGE', `The result would be ${mp} megapixels (the limit is 400). Choose a smaller scale or select a rectangle.`);

@@ -27,6 +27,15 @@ export interface UpscaleBandArgs {
   band: Band;
 }
 
+/** The source's shape and the band plan of a split in-app upscale (engine/host/sr-split-job.ts). */
+export interface SrImagePlan {
+  plan: BandPlan;
+  width: number;
+  height: number;
+  channels: RasterImage['channels'];
+  bitDepth: RasterImage['bitDepth'];
+}
+
 interface JobHandle {
   signal: AbortSignal;
   progress(fraction: number, stage: string): void;

@@ -2,6 +2,7 @@ import type { RasterImage } from '../../io/raster';
 import { type OpContext } from '../context';
 import { planAxis } from './plan';
 import { rasterRgbSource, rasterRowSink } from './pixels';
+import { addSeams, placeBand, type SeamPart } from './stitch';
 import type { TileNet } from './tile-net';
 import { chooseTileSize, fitTiles, THROUGHPUT_TILE_FLOPS, type TileSizeOptions } from './tile-size';
 import { runTiled, type TilerOptions } from './tiler';
@@ -31,12 +32,6 @@ export interface BandPlan {
   bands: Band[];
 }
 
-/** Partial sums of shared rows: `rows` rows of width·scale RGB floats from output row `y`. */
-export interface SeamPart {
-  y: number;
-  rows: number;
-  rgb: Float32Array;
-}
 
 export interface BandResult {
   /** Output rows band.output as pixels of the source's layout; seam rows are left zero. */
@@ -100,26 +95,13 @@ export async function runBand(slice: RasterImage, fullHeight: number, net: TileN
   return { data, seams };
 }
 
+export { addSeams, placeBand } from './stitch';
+export type { SeamPart } from './stitch';
+
 /** Copies each band's rows into `out`, then adds the two partial sums of every seam and quantises them. */
 export function stitchBands(out: RasterImage, plan: BandPlan, results: BandResult[]): void {
   plan.bands.forEach((band, k) => placeBand(out, band, results[k]!));
   addSeams(out, results.flatMap((r) => r.seams));
-}
-
-/** Copies one band's final rows into `out` (as soon as it arrives, so its buffer can be freed). */
-export function placeBand(out: RasterImage, band: Band, result: BandResult): void {
-  out.data.set(result.data, band.output[0] * out.width * out.channels);
-}
-
-/** Sums the partial rows two bands share and writes them quantised; call after every placeBand. */
-export function addSeams(out: RasterImage, parts: SeamPart[]): void {
-  const write = rasterRowSink(out);
-  for (const y of new Set(parts.map((p) => p.y))) {
-    const same = parts.filter((p) => p.y === y);
-    const sum = new Float32Array(same[0]!.rgb.length);
-    for (const p of same) for (let i = 0; i < sum.length; i += 1) sum[i] = sum[i]! + p.rgb[i]!;
-    write(y, same[0]!.rows, sum);
-  }
 }
 
 /** The input rows of a band as a raster of their own (what a worker process is sent). */

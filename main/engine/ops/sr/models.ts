@@ -43,7 +43,9 @@ export async function disposeSrNets(): Promise<void> {
   family = undefined;
   for (const entry of entries) {
     try {
-      (await entry).network.dispose();
+      const net = await entry;
+      net.tileNet.dispose?.();
+      net.network.dispose();
     } catch {
       // A load that failed has nothing to dispose.
     }

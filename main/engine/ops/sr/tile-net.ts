@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Network } from '../../../../models/loader';
 import { analyzeConvNet } from '../../../../models/loader/analyze';
+import { predictStepped } from './stepped';
+import { findSubpixelPairs, type SubpixelPair } from './subpixel';
 
 /**
  * What the tiler needs from a super-resolution net. Pixels cross this boundary as
@@ -19,11 +21,16 @@ export interface TileNet {
   /** Cost model for tile sizing; estimates are fine. */
   readonly flopsPerPixel: number;
   readonly bytesPerPixel: number;
-  /** h×w×3 RGB on 0–255 → (h·scale)×(w·scale)×3 RGB on 0–255, unclipped. */
-  run(rgb: Float32Array, width: number, height: number): Promise<Float32Array>;
+  /**
+   * h×w×3 RGB on 0–255 → (h·scale)×(w·scale)×3 RGB on 0–255, unclipped. With a signal,
+   * cancel is honoured inside the tile too (CANCELLED within ~0.1 s of compute).
+   */
+  run(rgb: Float32Array, width: number, height: number, signal?: AbortSignal): Promise<Float32Array>;
+  /** Frees what the wrapper itself holds (not the network). */
+  dispose?(): void;
 }
 
-/** Wraps a loaded super-resolution Network; every tensor lives inside one tf.tidy. */
+/** Wraps a loaded super-resolution Network; every tensor is freed before run() returns (tf.tidy or stepped.ts). */
 export function networkTileNet(network: Network): TileNet {
   const { spec } = network;
   const stats = network.model instanceof tf.LayersModel ? analyzeConvNet(network.model) : undefined;
@@ -32,17 +39,22 @@ export function networkTileNet(network: Network): TileNet {
   if (context === undefined) throw new Error(`${spec.name}: manifest needs "context" (receptive field unknown)`);
   const [inLo, inHi] = spec.input.range;
   const [outLo, outHi] = spec.output.range;
+  const model = network.model;
+  // Built once per net: low-resolution kernels for its upsample → conv tail (subpixel.ts).
+  const subpixel = model instanceof tf.LayersModel ? findSubpixelPairs(model) : [];
   return {
     scale,
     context,
     exact: stats !== undefined && context >= stats.receptiveRadius,
     flopsPerPixel: stats?.flopsPerInputPixel ?? 1e6,
-    bytesPerPixel: 4 * (stats?.activationFloatsPerInputPixel ?? 4096),
-    async run(rgb, width, height) {
-      const out = tf.tidy(() => {
-        const x = fromUnit255(tf.tensor4d(rgb, [1, height, width, 3]), inLo, inHi);
-        return toUnit255(network.predict(x), outLo, outHi);
-      });
+    // The sum of layer outputs, less the upsampled images that subpixel pairs never make
+    // (slim ×4: 16 × 48 of 1915 floats per input pixel), so tiles grow to what memory allows.
+    bytesPerPixel: 4 * Math.max(64, (stats?.activationFloatsPerInputPixel ?? 4096) - subpixel.reduce((sum, p) => sum + p.factor ** 2 * upsampledChannels(p), 0)),
+    dispose: () => subpixel.forEach((p) => tf.dispose([p.kernel, p.bias])),
+    async run(rgb, width, height, signal) {
+      const out = signal && model instanceof tf.LayersModel
+        ? await runStepped(model, rgb, width, height, signal, [inLo, inHi], [outLo, outHi], subpixel)
+        : tf.tidy(() => toUnit255(network.predict(fromUnit255(tf.tensor4d(rgb, [1, height, width, 3]), inLo, inHi)), outLo, outHi));
       try {
         return (await out.data()) as Float32Array;
       } finally {
@@ -50,6 +62,28 @@ export function networkTileNet(network: Network): TileNet {
       }
     },
   };
+}
+
+/** Channels of a pair's upsampled image (its input's, which upsampling keeps). */
+function upsampledChannels(pair: SubpixelPair): number {
+  const shape = pair.upsample.outputShape as tf.Shape;
+  return Number(shape[shape.length - 1] ?? 0);
+}
+
+/** One tile layer by layer (see stepped.ts); the tensors outside the layers are freed here. */
+async function runStepped(model: tf.LayersModel, rgb: Float32Array, width: number, height: number, signal: AbortSignal, [inLo, inHi]: number[], [outLo, outHi]: number[], subpixel: readonly SubpixelPair[]): Promise<tf.Tensor> {
+  const x = tf.tidy(() => fromUnit255(tf.tensor4d(rgb, [1, height, width, 3]), inLo!, inHi!));
+  try {
+    const y = await predictStepped(model, x, signal, undefined, subpixel);
+    if (outLo === 0 && outHi === 255) return y;
+    try {
+      return tf.tidy(() => toUnit255(y, outLo!, outHi!));
+    } finally {
+      y.dispose();
+    }
+  } finally {
+    x.dispose();
+  }
 }
 
 /** Maps 0–255 to [lo, hi]; the identity when the net already works on 0–255. */

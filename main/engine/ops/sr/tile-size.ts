@@ -4,9 +4,9 @@ import type { TileNet } from './tile-net';
 export const DEFAULT_MEMORY_BUDGET = 512 * 1024 * 1024;
 /**
  * FLOPs per interactive tile: ~0.4 s at the ~20 GFLOP/s wasm reaches on one core (DESIGN §8),
- * so cancel, checked between tiles, lands within a second for slim and medium (≈130² and
- * ≈75² tiles). Thick's smallest useful tile (44²) already costs ~28 GFLOP (~1.4 s): its
- * cancel relies on the job queue restarting the engine after CANCEL_GRACE_MS.
+ * so progress moves often (≈130² slim and ≈75² medium tiles). Cancel no longer depends on
+ * it: tiles run layer by layer and check the signal every ~60 ms (stepped.ts), which is
+ * what lets thick (≥ 1.4 s per tile even at 44²) cancel within a second without a restart.
  */
 export const DEFAULT_TILE_FLOPS = 8e9;
 /**

@@ -55,7 +55,7 @@ export async function runTiled(source: RgbSource, net: TileNet, options: TilerOp
       await new Promise<void>((resolve) => setImmediate(resolve));
       throwIfCancelled(ctx.signal);
       const x0 = px.starts[i]!;
-      const out = await net.run(source.read(x0, y0, px.tile, py.tile), px.tile, py.tile);
+      const out = await net.run(source.read(x0, y0, px.tile, py.tile), px.tile, py.tile, ctx.signal);
       accumulate(band, out, wx[i]!, wy[j]!, { x: x0 * s, y: y0 * s - bandStart, rowFloats });
       done += 1;
       ctx.progress(done / total, 'upscale');
