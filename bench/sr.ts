@@ -3,6 +3,8 @@
  * (@upscalerjs/esrgan-slim), same backend (wasm), same photos, each timed in its own
  * process (steady state after one warm-up) for a clean peak RSS. Also PSNR/SSIM vs
  * bicubic on ×4-downscaled photos, and achieved GFLOP/s next to a 1024³ matmul.
+ * Two throughputs: per image (one photo at a time; latentshop2w splits it over two
+ * engines) and for the set (latentshopBatch2w: the panel's batch mode, a file per engine).
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
@@ -39,9 +41,11 @@ async function compare(photos: Photo[], scale: SrScale, impls: Impl[]): Promise<
   let maxDiff = 0;
   let splitDiff = 0;
   let megapixels = 0;
+  let batchRow: Record<string, unknown> = {};
   try {
-    for (const photo of photos) {
-      const input = join(dir, 'in.raw');
+    const theirsByPhoto: Array<Uint8Array | undefined> = [];
+    for (const [index, photo] of photos.entries()) {
+      const input = join(dir, `in-${index}.raw`);
       writeFileSync(input, photo.rgb);
       megapixels += (photo.width * photo.height * scale * scale) / 1e6;
       const outputs = new Map<string, Uint8Array>();
@@ -50,7 +54,7 @@ async function compare(photos: Photo[], scale: SrScale, impls: Impl[]): Promise<
         const total = totals.get(im.label) ?? { seconds: 0, cpu: 0, rss: 0, failed: [] };
         totals.set(im.label, total);
         try {
-          const result = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'sr-child.ts'), JSON.stringify(job)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 20 }).trim().split('\n').at(-1) ?? '{}') as ChildResult;
+          const result = runChild(job);
           total.seconds += result.seconds;
           total.cpu += result.cpuSeconds;
           total.rss = Math.max(total.rss, result.maxRssMB);
@@ -60,6 +64,7 @@ async function compare(photos: Photo[], scale: SrScale, impls: Impl[]): Promise<
         }
       }
       const theirs = outputs.get('upscalerjs');
+      theirsByPhoto.push(theirs);
       for (const label of ['latentshop', 'latentshop2w']) {
         const ours = outputs.get(label);
         if (ours && theirs) maxDiff = Math.max(maxDiff, maxAbsDiff(ours, theirs));
@@ -67,6 +72,7 @@ async function compare(photos: Photo[], scale: SrScale, impls: Impl[]): Promise<
       const [one, two] = [outputs.get('latentshop'), outputs.get('latentshop2w')];
       if (one && two) splitDiff = Math.max(splitDiff, maxAbsDiff(one, two));
     }
+    batchRow = batchThroughput(photos, scale, dir, theirsByPhoto, totals.get('upscalerjs'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -82,7 +88,41 @@ async function compare(photos: Photo[], scale: SrScale, impls: Impl[]): Promise<
     // CPU seconds are what a shared machine cannot inflate much: the work per image, on all cores together.
     if (t && theirs) row[`${ours}CpuRatioVsUpscalerJs`] = theirs.cpu / t.cpu;
   }
-  return row;
+  return { ...row, ...batchRow };
+}
+
+/**
+ * The photo SET as the product processes one: the Super-resolution panel's batch mode on a
+ * 2-engine runtime (one whole-image job per engine at a time, sr-app.ts appBatchUpscaler),
+ * every photo submitted at once, timed first submit → last result. UpscalerJS's side is its
+ * per-photo times summed: its Node API upscales one image after another in one process.
+ */
+function batchThroughput(photos: Photo[], scale: SrScale, dir: string, theirs: Array<Uint8Array | undefined>, upscalerjs: { seconds: number; cpu: number } | undefined): Record<string, unknown> {
+  const label = 'latentshopBatch2w';
+  const batch = photos.map((p, k) => ({ input: join(dir, `in-${k}.raw`), width: p.width, height: p.height, out: join(dir, `batch-${k}.raw`) }));
+  const job: ChildJob = { impl: 'latentshopBatch', workers: 2, scale, batch, input: '', width: 0, height: 0, out: '' };
+  const megapixels = photos.reduce((mp, p) => mp + (p.width * p.height * scale * scale) / 1e6, 0);
+  try {
+    const result = runChild(job);
+    let diff = 0;
+    batch.forEach((b, k) => {
+      const ours = new Uint8Array(readFileSync(b.out));
+      const ref = theirs[k];
+      diff = Math.max(diff, ref && ref.length === ours.length ? maxAbsDiff(ours, ref) : Infinity);
+    });
+    return {
+      [label]: { seconds: result.seconds, cpuSeconds: result.cpuSeconds, mpPerSecond: megapixels / result.seconds, peakRssMB: Math.round(result.maxRssMB) },
+      maxAbsDiffBatchVsUpscalerJs: diff,
+      ...(upscalerjs && { [`${label}SpeedupVsUpscalerJs`]: upscalerjs.seconds / result.seconds, [`${label}CpuRatioVsUpscalerJs`]: upscalerjs.cpu / result.cpuSeconds }),
+    };
+  } catch (error) {
+    return { [label]: { failed: (error instanceof Error ? error.message : String(error)).split('\n').slice(-3).join(' ').slice(0, 200) } };
+  }
+}
+
+function runChild(job: ChildJob): ChildResult {
+  const stdout = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'sr-child.ts'), JSON.stringify(job)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 20 });
+  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as ChildResult;
 }
 
 /** PSNR/SSIM (luma, 4 px border cropped) of slim ×4 and bicubic vs the original photo. */

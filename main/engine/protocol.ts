@@ -4,7 +4,7 @@ import type { SrImagePlan, SrPlanArgs, UpscaleBandArgs } from './ops/sr/band-met
 import type { Band, BandPlan, BandResult } from './ops/sr/bands';
 import type { UpscaleJobSpec } from '../../preload/contract/sr';
 import type { RasterImage } from './io/raster';
-import type { BackendInfo, ImageInfo, JobResult, JobSpec, ExportOptions, ExportResult, EngineInfo } from '../../preload/contract/types';
+import type { BackendInfo, ImageInfo, JobPriority, JobResult, JobSpec, ExportOptions, ExportResult, EngineInfo } from '../../preload/contract/types';
 
 /** What the engine knows of an image; the transport adds the preview URL. */
 export type ImageMeta = Omit<ImageInfo, 'previewUrl'>;
@@ -29,7 +29,8 @@ export interface EngineMethods {
   preview(args: { imageId: string }): Uint8Array;
   exportImage(args: { imageId: string; path: string; options: ExportOptions }): ExportResult;
   release(args: { imageId: string }): null;
-  runJob(args: { jobId: string; spec: JobSpec }): EngineJobResult;
+  /** `priority` lets a handler trade progress granularity for throughput on batch jobs. */
+  runJob(args: { jobId: string; spec: JobSpec; priority?: JobPriority }): EngineJobResult;
   /** Split super-resolution (CLI, bench): the band plan of one image, see ops/sr/bands.ts. */
   srPlan(args: SrPlanArgs): BandPlan;
   /** Runs one band of a split upscale; progress and cancel go by args.jobId. */

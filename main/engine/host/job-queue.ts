@@ -98,7 +98,7 @@ export class JobQueue extends EventEmitter<JobQueueEvents> {
     this.queue.concurrency -= borrowed.length;
     try {
       const ctx: OpContext = { signal: entry.abort.signal, progress: (fraction, stage) => this.onProgress(jobId, fraction, stage) };
-      const result = this.multi && borrowed.length > 0 ? await this.multi.run(entry.spec, [host, ...borrowed], ctx) : await host.call('runJob', { jobId, spec: entry.spec });
+      const result = this.multi && borrowed.length > 0 ? await this.multi.run(entry.spec, [host, ...borrowed], ctx) : await host.call('runJob', { jobId, spec: entry.spec, priority: entry.priority });
       if (!this.jobs.delete(jobId)) return;
       this.emit('done', { jobId, result });
     } catch (error) {

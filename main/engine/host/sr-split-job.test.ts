@@ -41,6 +41,27 @@ describe('split upscale job (2 engines)', () => {
     expect(maxAbsDiff(new Uint8Array(ours), ref.data)).toBeLessThanOrEqual(1);
   }, 120_000);
 
+  it('runs batch upscales whole, one file per engine', async () => {
+    const { runtime } = harness;
+    const files = await Promise.all([200, 220].map((side) => sharp(png).resize(side, side).png().toBuffer()));
+    const images = await Promise.all(files.map((f, k) => runtime.service.upload({ name: `batch-${k}.png`, dataBase64: f.toString('base64') })));
+    // Which engine reports progress for which id.
+    const seen = runtime.hosts.map(() => new Set<string>());
+    const listeners = runtime.hosts.map((h, k) => {
+      const listener = (id: string): void => void seen[k]!.add(id);
+      h.on('progress', listener);
+      return listener;
+    });
+    const ids = await Promise.all(images.map(async (image) => (await runtime.service.startJob({ spec: { op: 'upscale', imageId: image.id, model: 'esrgan-slim', scale: 2 }, priority: 'batch' })).jobId));
+    const results = await Promise.all(ids.map(async (id) => imageOf((await nextEvent(runtime, 'jobDone', (e) => e.jobId === id)).result)));
+    runtime.hosts.forEach((h, k) => h.off('progress', listeners[k]!));
+    expect(results.map((r) => r.width)).toEqual([400, 440]);
+    // Not split: no band ids; each job on its own engine.
+    expect(seen.flatMap((ids) => [...ids]).some((id) => id.startsWith('band_'))).toBe(false);
+    expect(seen.map((set) => ids.filter((id) => set.has(id)).length)).toEqual([1, 1]);
+    // That they overlap in time is job-queue.test.ts's (a single-tile job reports progress only at its end).
+  }, 120_000);
+
   it('cancels within 1 s on both engines, without restarting either', async () => {
     const { runtime } = harness;
     const big = await sharp(png).resize(300, 400).png().toBuffer();

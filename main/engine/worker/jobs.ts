@@ -1,4 +1,4 @@
-import type { JobSpec } from '../../../preload/contract/types';
+import type { JobPriority, JobSpec } from '../../../preload/contract/types';
 import type { OpContext } from '../ops/context';
 import { inpaintRaster } from '../ops/inpaint/inpaint';
 import { inpaintFile } from '../ops/inpaint/inpaint-file';
@@ -8,7 +8,7 @@ import { ImageStore } from './image-store';
 import { srJobHandlers } from './sr-jobs';
 import { latentJobHandlers } from './latent-jobs';
 
-type Handler<S extends JobSpec> = (spec: S, ctx: OpContext, store: ImageStore) => Promise<EngineJobResult>;
+type Handler<S extends JobSpec> = (spec: S, ctx: OpContext, store: ImageStore, priority: JobPriority) => Promise<EngineJobResult>;
 type HandlerMap = { [Op in JobSpec['op']]: Handler<Extract<JobSpec, { op: Op }>> };
 
 /** One entry per job op: each later capability registers its handler here. */
@@ -30,7 +30,7 @@ const handlers: HandlerMap = {
   ...latentJobHandlers,
 };
 
-export function runJobSpec(spec: JobSpec, ctx: OpContext, store: ImageStore): Promise<EngineJobResult> {
+export function runJobSpec(spec: JobSpec, ctx: OpContext, store: ImageStore, priority: JobPriority = 'interactive'): Promise<EngineJobResult> {
   const handler = handlers[spec.op] as Handler<JobSpec>;
-  return handler(spec, ctx, store);
+  return handler(spec, ctx, store, priority);
 }

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import sharp from 'sharp';
 import packageJson from '../../../package.json' with { type: 'json' };
-import type { BackendInfo, JobSpec } from '../../../preload/contract/types';
+import type { BackendInfo, JobPriority, JobSpec } from '../../../preload/contract/types';
 import { listInstalledFamilies } from '../models-root';
 import { decodeImageBuffer, decodeImageFile } from '../io/decode';
 import { encodePreviewPng } from '../io/encode';
@@ -54,10 +54,10 @@ export function createMethods({ store, backend, startJob }: MethodDeps): AsyncMe
       await store.release(imageId);
       return null;
     },
-    runJob: async ({ jobId, spec }: { jobId: string; spec: JobSpec }) => {
+    runJob: async ({ jobId, spec, priority }: { jobId: string; spec: JobSpec; priority?: JobPriority }) => {
       const job = startJob(jobId);
       try {
-        return await runJobSpec(spec, { signal: job.signal, progress: job.progress }, store);
+        return await runJobSpec(spec, { signal: job.signal, progress: job.progress }, store, priority ?? 'interactive');
       } finally {
         job.end();
       }

@@ -51,6 +51,18 @@ describe('upscale job handler (engine side)', () => {
     expect(maxAbsDiff(raster.data, direct.data)).toBe(0);
   });
 
+  it('runs batch-priority jobs with big tiles, to the same pixels as interactive ones', async () => {
+    // 200×160 is several interactive tiles (~130² for slim) but one batch tile.
+    const imageId = await store.put(await photoFixture(200, 160));
+    const spec = { op: 'upscale' as const, imageId, model: 'esrgan-slim' as const, scale: 2 as const };
+    const [interactive, batch] = await Promise.all([srJobHandlers.upscale(spec, quietContext(), store, 'interactive'), srJobHandlers.upscale(spec, quietContext(), store, 'batch')]);
+    if (interactive.kind !== 'image' || batch.kind !== 'image') throw new Error('expected images');
+    const [a, b] = await Promise.all([store.get(interactive.image.id), store.get(batch.image.id)]);
+    expect([b.width, b.height]).toEqual([400, 320]);
+    // slim's tiles are exact (context = receptive radius): only 8-bit rounding may differ.
+    expect(maxAbsDiff(a.data, b.data)).toBeLessThanOrEqual(1);
+  }, 60_000);
+
   it.each([
     ['1×1', 1, 1, 3, 8],
     ['odd 13×7', 13, 7, 3, 8],
