@@ -13,6 +13,7 @@ import sharp from 'sharp';
 import { createRuntime, type Runtime } from '../main/app/runtime';
 import { engineEntry } from '../main/engine/host/entry';
 import { forkSpawner } from '../main/engine/host/spawner';
+import { vmHwmKb } from '../main/engine/host/sr-pool';
 import type { SrScale } from '../main/engine/ops/sr';
 
 export interface AppUpscaler {
@@ -169,13 +170,4 @@ export function cpuSecondsOf(pids: number[]): number {
   }
   // Linux reports in USER_HZ, 100 per second on every mainstream configuration.
   return (own.user + own.system) / 1e6 + ticks / 100;
-}
-
-function vmHwmKb(pid: number): number {
-  try {
-    const match = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) : 0;
-  } catch {
-    return 0;
-  }
 }

@@ -63,7 +63,8 @@ export class UpscalePool {
   }
 }
 
-function vmHwmKb(pid: number): number {
+/** Peak resident memory of a process (Linux /proc VmHWM), in KB; 0 once it has gone. */
+export function vmHwmKb(pid: number): number {
   try {
     const match = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? Number(match[1]) : 0;
