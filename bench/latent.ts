@@ -6,7 +6,7 @@
  * be benched before final weights land. `--quick`: 50 images instead of 500.
  *
  * Sharded (one process per core; bench/device/run-latent.sh):
- *   --shard i/n [--shard-out file] [--chunk k] [--deadline epoch-ms]
+ *   --shard i/n [--range a:b] [--shard-out file] [--chunk k] [--deadline epoch-ms]
  *                                                 images [i·N/n, (i+1)·N/n), raw per-image results
  *   --merge file…                                 the record an unsharded run writes
  * Also: --images N, --iterations K (tests), --data-dir (or LATENTSHOP_FASHION_DATA).
@@ -70,6 +70,9 @@ export async function run(options: { quick?: boolean; args?: string[] } = {}): P
   }
 
   const shard = shardRange(flag(args, '--shard') ?? '0/1', count);
+  // --range a:b redoes part of a shard (e.g. the images a deadline left); --merge keeps each image once.
+  const range = flag(args, '--range');
+  if (range) shard.range = subRange(range, shard.range);
   const started = performance.now();
   const attrs = await scoredAttributes(fam);
   const file: ShardFile = { kind: 'latent-shard', shard: { index: shard.index, total: shard.total }, images: count, iterations, checkpoints: checkpointsFor(iterations), range: shard.range, backend: tf.getBackend(), attributeNames: attrs.map((a) => a.name), results: [], seconds: 0 };
@@ -87,4 +90,12 @@ export async function run(options: { quick?: boolean; args?: string[] } = {}): P
   // A shard's raw file is for --merge; bench/run.ts writes no record for it.
   if (save) return { shardFile: out, images: file.results.length };
   return mergeShards(fam, test, [file]);
+}
+
+/** `a:b` → [a, b), which must lie inside the shard's own range. */
+function subRange(spec: string, within: [number, number]): [number, number] {
+  const match = /^(\d+):(\d+)$/.exec(spec);
+  const [a, b] = match ? [Number(match[1]), Number(match[2])] : [NaN, NaN];
+  if (!(a >= within[0] && b <= within[1] && a < b)) throw new Error(`--range wants a:b inside the shard's [${within[0]}, ${within[1]}), got "${spec}"`);
+  return [a, b];
 }
