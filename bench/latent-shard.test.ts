@@ -46,4 +46,13 @@ describe.skipIf(!ready)('latent bench shards', () => {
     expect(numbers(merged)).toEqual(numbers(whole));
     expect(whole['images']).toBe(7);
   }, 180_000);
+
+  it('a shard with a distant deadline still does every image of its range, once', async () => {
+    // The deadline resizes chunks after the first (8 images); the next chunk must start where it ended.
+    const file = join(dir, 'deadline.json');
+    const deadline = String(Date.now() + 3_600_000);
+    await run({ args: ['--images', '12', '--iterations', '2', '--shard', '0/1', '--range', '1:12', '--shard-out', file, '--deadline', deadline] });
+    const shard = JSON.parse(readFileSync(file, 'utf8')) as ShardFile;
+    expect(shard.results.map((r) => r.index)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+  }, 180_000);
 });

@@ -115,8 +115,9 @@ export async function runShard(fam: LatentFamily, target: Float32Array, labels: 
   const results: ImageResult[] = [];
   const chunk = opts.chunk ?? HYBRID_BATCH;
   let size = opts.deadline === undefined ? chunk : Math.min(chunk, FIRST_CHUNK);
-  for (let s = range[0]; s < range[1]; s += size) {
-    const e = Math.min(range[1], s + size);
+  // The next chunk starts where this one ended: `size` changes below, after the deadline's speed check.
+  for (let s = range[0], e = 0; s < range[1]; s = e) {
+    e = Math.min(range[1], s + size);
     const t0 = Date.now();
     const optimize = await invertRange(fam, target, s, e, 'optimize', opts.iterations);
     const hybrid = await invertRange(fam, target, s, e, 'hybrid', opts.iterations);
