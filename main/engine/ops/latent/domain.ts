@@ -81,19 +81,35 @@ export function mappingFor(region: Rect, polarity: Polarity, domain: LatentDomai
 
 /** Mean luminance of the photo footprint [x, x+size)×[y, y+size) (region-relative), or the nearest pixel when it is smaller than one. */
 function areaSample(photo: RasterImage, r: Rect, x: number, y: number, size: number): number {
+  const { sum, known } = footprintLuminance(photo, r, x, y, size);
+  return sum / known;
+}
+
+/**
+ * Luminance sum over the footprint [x, x+size)×[y, y+size) (region-relative, clamped to the
+ * region; at least one pixel), the pixels counted, and all pixels. With `mask`, pixels where
+ * it is non-zero (a hole) are left out of the sum and the count; GAN completion maps a photo
+ * with the same footprints as inversion, so both go through here.
+ */
+export function footprintLuminance(photo: RasterImage, r: Rect, x: number, y: number, size: number, mask?: Uint8Array): { sum: number; known: number; total: number } {
   const x0 = Math.floor(x + 0.5);
   const y0 = Math.floor(y + 0.5);
   const x1 = Math.max(x0 + 1, Math.floor(x + size + 0.5));
   const y1 = Math.max(y0 + 1, Math.floor(y + size + 0.5));
   let sum = 0;
-  let n = 0;
+  let known = 0;
+  let total = 0;
   for (let yy = y0; yy < y1; yy += 1) {
+    const py = r.y + Math.min(r.height - 1, Math.max(0, yy));
     for (let xx = x0; xx < x1; xx += 1) {
-      sum += luminanceAt(photo, r.x + Math.min(r.width - 1, Math.max(0, xx)), r.y + Math.min(r.height - 1, Math.max(0, yy)));
-      n += 1;
+      const px = r.x + Math.min(r.width - 1, Math.max(0, xx));
+      total += 1;
+      if (mask && mask[py * photo.width + px] !== 0) continue;
+      sum += luminanceAt(photo, px, py);
+      known += 1;
     }
   }
-  return sum / n;
+  return { sum, known, total };
 }
 
 /** Photo pixel (x, y) → domain pixel coordinates (continuous). */

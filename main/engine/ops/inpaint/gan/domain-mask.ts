@@ -1,6 +1,6 @@
 import type { Rect } from '../../../../../preload/contract/latent';
 import type { RasterImage } from '../../../io/raster';
-import { borderBrightness, luminanceAt, mappingFor, type DomainMapping, type Polarity } from '../../latent/domain';
+import { borderBrightness, footprintLuminance, mappingFor, type DomainMapping, type Polarity } from '../../latent/domain';
 import type { LatentDomain } from '../../latent/family';
 
 /** A photo region and its hole, as the generator sees them. */
@@ -30,7 +30,7 @@ export function maskedToDomain(photo: RasterImage, mask: Uint8Array, region: Rec
   for (let v = 0; v < domain.height; v += 1) {
     for (let u = 0; u < domain.width; u += 1) {
       if (u + 0.5 < inner.x || u + 0.5 > inner.x + inner.width || v + 0.5 < inner.y || v + 0.5 > inner.y + inner.height) continue;
-      const s = footprint(photo, mask, region, (u - inner.x) / scale, (v - inner.y) / scale, 1 / scale);
+      const s = footprintLuminance(photo, region, (u - inner.x) / scale, (v - inner.y) / scale, 1 / scale, mask);
       const i = v * domain.width + u;
       known[i] = s.known / s.total;
       if (s.known === 0) continue;
@@ -44,28 +44,6 @@ export function maskedToDomain(photo: RasterImage, mask: Uint8Array, region: Rec
   const fill = count > 0 ? sum / count : lo;
   for (let i = 0; i < n; i += 1) if (known[i] === 0) values[i] = fill;
   return { values, known, mapping };
-}
-
-/** Luminance sum over the known photo pixels of a footprint (region-relative, same rounding as photoToDomain), and the counts. */
-function footprint(photo: RasterImage, mask: Uint8Array, r: Rect, x: number, y: number, size: number): { sum: number; known: number; total: number } {
-  const x0 = Math.floor(x + 0.5);
-  const y0 = Math.floor(y + 0.5);
-  const x1 = Math.max(x0 + 1, Math.floor(x + size + 0.5));
-  const y1 = Math.max(y0 + 1, Math.floor(y + size + 0.5));
-  let sum = 0;
-  let known = 0;
-  let total = 0;
-  for (let yy = y0; yy < y1; yy += 1) {
-    const py = r.y + Math.min(r.height - 1, Math.max(0, yy));
-    for (let xx = x0; xx < x1; xx += 1) {
-      const px = r.x + Math.min(r.width - 1, Math.max(0, xx));
-      total += 1;
-      if (mask[py * photo.width + px] !== 0) continue;
-      sum += luminanceAt(photo, px, py);
-      known += 1;
-    }
-  }
-  return { sum, known, total };
 }
 
 /**
