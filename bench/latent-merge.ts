@@ -14,7 +14,7 @@ import { domainQuality } from '../main/engine/ops/latent/invert-job';
 import { generateValues } from '../main/engine/ops/latent/invert';
 import { encode } from '../main/engine/ops/latent/sample';
 import { scoredAttributes, summarizeAttributes } from './latent-attributes';
-import type { ImageResult, MethodQuality, ShardFile } from './latent-shard';
+import { checkpointsFor, HYBRID_DEFAULT_STEPS, type ImageResult, type MethodQuality, type ShardFile } from './latent-shard';
 
 export function meanQuality(fam: LatentFamily, recon: Float32Array, target: Float32Array, count: number): { psnr: number; ssim: number } {
   const px = fam.domain.width * fam.domain.height;
@@ -73,7 +73,12 @@ export async function mergeShards(fam: LatentFamily, test: FashionSet, shards: S
 
   const optimize = methodMeans(results, (r) => r.optimize, checkpoints);
   const hybrid = methodMeans(results, (r) => r.hybrid, checkpoints);
+  // The default run's lr schedule settles by its last step; the long run's checkpoint at 50 is mid-schedule.
+  const defaultSteps = Math.min(HYBRID_DEFAULT_STEPS, iterations);
+  const hybridDefault = methodMeans(results, (r) => r.hybridDefault, checkpointsFor(defaultSteps));
+  const hybrid50 = hybridDefault.at500;
   const reach = checkpoints.find((k) => (hybrid.psnrAt[k] ?? 0) >= optimize.at500.psnr);
+  const within50 = hybrid50.psnr >= optimize.at500.psnr || (reach !== undefined && reach <= 50);
   const attrs = await scoredAttributes(fam);
   if (shards.some((s) => s.attributeNames.join() !== attrs.map((a) => a.name).join())) throw new Error('the shards scored other attributes than the family has now');
   const attributes = summarizeAttributes(attrs, results.map((r) => r.attributes), fam.nets.C !== undefined);
@@ -88,11 +93,13 @@ export async function mergeShards(fam: LatentFamily, test: FashionSet, shards: S
     randomZ: random,
     encoder,
     optimize: { psnr500: optimize.at500.psnr, ssim500: optimize.at500.ssim, msPerImage500: optimize.msPerImage500, psnrAtIterations: optimize.psnrAt },
-    // Batched (up to 50 images per batch; shards' chunks are smaller), so per-image times are amortised; hybrid's default is 50 iterations.
-    hybrid: { psnr50: hybrid.at50.psnr, ssim50: hybrid.at50.ssim, psnr500: hybrid.at500.psnr, msPerImage50: hybrid.msPerImage500 / 10, msPerImage500: hybrid.msPerImage500, psnrAtIterations: hybrid.psnrAt },
+    // Batched (up to 50 images per batch; shards' chunks are smaller), so per-image times are amortised.
+    // psnr50: the default 50-step run; psnrAtIterations: checkpoints of one 500-step run.
+    hybrid: { psnr50: hybrid50.psnr, ssim50: hybrid50.ssim, msPerImage50: hybridDefault.msPerImage500, psnr500: hybrid.at500.psnr, msPerImage500: hybrid.msPerImage500, psnrAtIterations: hybrid.psnrAt },
     goals: {
       hybridReachesOptimize500By: reach ?? 'not within 500',
-      hybridWithin50: reach !== undefined && reach <= 50,
+      hybrid50VsOptimize500Db: hybrid50.psnr - optimize.at500.psnr,
+      hybridWithin50: within50,
       encoderUnder5ms: encoderMs <= 5,
       attributeSuccessAtLeast80: attributes.chosen.success >= 0.8,
     },

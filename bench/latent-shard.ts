@@ -1,7 +1,7 @@
 /**
  * One shard of the latent inversion bench: a contiguous range of the test images, inverted
- * by optimize and hybrid, with every image's PSNR/SSIM at every checkpoint, its share of
- * the time and its hybrid z kept raw, so shards run on separate cores and latent-merge.ts
+ * by optimize and hybrid (a long run for the curve, and the app's default 50-step run), with
+ * every image's PSNR/SSIM at every checkpoint, its share of the time and its hybrid z kept raw, so shards run on separate cores and latent-merge.ts
  * turns them into the record an unsharded run gives.
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
@@ -27,10 +27,16 @@ export interface MethodQuality {
   ms: number;
 }
 
+/** Hybrid's default run (the product's): its lr schedule spans these steps, so it settles by the end. */
+export const HYBRID_DEFAULT_STEPS = 50;
+
 export interface ImageResult {
   index: number;
   optimize: MethodQuality;
-  hybrid: MethodQuality & { z: number[] };
+  /** Checkpoints of one run of `iterations` steps (the curve). */
+  hybrid: MethodQuality;
+  /** A run of min(HYBRID_DEFAULT_STEPS, iterations) steps, as the app runs it; one entry per checkpointsFor(those steps). */
+  hybridDefault: MethodQuality & { z: number[] };
   /** Attribute edits of the hybrid z (latent-attributes.ts), scored here to spread the work over shards. */
   attributes: ImageEdits;
 }
@@ -107,7 +113,7 @@ export interface ShardOptions {
 }
 
 /**
- * Runs images [first, end) chunk by chunk: optimize, then hybrid, then the attribute edits
+ * Runs images [first, end) chunk by chunk: optimize, then both hybrid runs, then the attribute edits
  * on each chunk, so a shard stopped by a deadline still leaves whole results for the images
  * it finished. Batches only change the speed, never an image's numbers.
  */
@@ -121,8 +127,12 @@ export async function runShard(fam: LatentFamily, target: Float32Array, labels: 
     const t0 = Date.now();
     const optimize = await invertRange(fam, target, s, e, 'optimize', opts.iterations);
     const hybrid = await invertRange(fam, target, s, e, 'hybrid', opts.iterations);
-    const edits = scoreImages(fam, attrs, labels.subarray(s, e), Float32Array.from(hybrid.flatMap((h) => h.z)), e - s);
-    for (let i = 0; i < e - s; i += 1) results.push({ index: s + i, optimize: optimize[i]!.quality, hybrid: { ...hybrid[i]!.quality, z: hybrid[i]!.z }, attributes: edits[i]! });
+    const hybridDefault = await invertRange(fam, target, s, e, 'hybrid', Math.min(HYBRID_DEFAULT_STEPS, opts.iterations));
+    // Edits start from the z a user gets: hybrid's default run.
+    const edits = scoreImages(fam, attrs, labels.subarray(s, e), Float32Array.from(hybridDefault.flatMap((h) => h.z)), e - s);
+    for (let i = 0; i < e - s; i += 1) {
+      results.push({ index: s + i, optimize: optimize[i]!.quality, hybrid: hybrid[i]!.quality, hybridDefault: { ...hybridDefault[i]!.quality, z: hybridDefault[i]!.z }, attributes: edits[i]! });
+    }
     process.stderr.write(`[latent] images ${range[0]}..${e - 1} of [${range[0]}, ${range[1]}) done\n`);
     opts.onChunk?.(results);
     if (opts.deadline === undefined || e >= range[1]) continue;

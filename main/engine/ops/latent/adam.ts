@@ -40,10 +40,16 @@ export class LatentAdam {
   }
 }
 
-/** Cosine decay from lr to lr/10 over n steps: big moves first, settling at the end. */
-export function cosineLr(lr: number, step: number, steps: number): number {
+/**
+ * Cosine decay from lr to lr/10 over n steps (big moves first, settling at the end), times a
+ * linear warm-up over the first `warmup` steps. Why the warm-up: Adam's first steps are sign
+ * steps, lr on every coordinate whatever the gradient's size, until its moment estimates
+ * fill; from a good start (E's code) they undo much of its head start.
+ */
+export function cosineLr(lr: number, step: number, steps: number, warmup = 0): number {
   const t = steps <= 1 ? 1 : step / (steps - 1);
-  return lr * (0.1 + 0.9 * 0.5 * (1 + Math.cos(Math.PI * t)));
+  const ramp = warmup > 0 ? Math.min(1, (step + 1) / warmup) : 1;
+  return lr * ramp * (0.1 + 0.9 * 0.5 * (1 + Math.cos(Math.PI * t)));
 }
 
 /** Lets cancel messages and progress go out between steps of a tight loop. */

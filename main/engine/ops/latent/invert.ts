@@ -21,8 +21,10 @@ export interface InvertOptions {
    * benches reproduce unsharded runs exactly).
    */
   imageSeeds?: ArrayLike<number>;
-  /** Adam step size on z; default 0.1 from random starts, 0.05 from the encoder's z. */
+  /** Peak Adam step size on z; defaults in DEFAULT_SCHEDULE. */
   lr?: number;
+  /** Steps of linear lr warm-up (see cosineLr); defaults in DEFAULT_SCHEDULE. */
+  warmup?: number;
   weights?: ReconstructionWeights;
   signal?: AbortSignal;
   /** After every step: mean best loss over the images so far. */
@@ -46,6 +48,19 @@ export interface InversionResult {
 }
 
 /**
+ * Adam's schedule per method: peak lr, and a warm-up of `warmup` steps or `warmupShare` of
+ * the run, whichever is shorter (cosineLr). Chosen on held-out *training* images (the last
+ * 2 000, which no network trained on): from random starts a high peak explores between
+ * basins (optimize@500 gained 0.6 dB over lr 0.1 without warm-up, with lr 0.3–1.2 tried);
+ * from E's code a long warm-up lets Adam's moments fill before it takes big steps (hybrid
+ * gained 0.4 dB at 50 steps over lr 0.05 without warm-up; peaks 0.2–0.5 all within 0.03 dB).
+ */
+export const DEFAULT_SCHEDULE = {
+  optimize: { lr: 0.8, warmup: 50, warmupShare: 0.7 },
+  hybrid: { lr: 0.4, warmup: 35, warmupShare: 0.7 },
+} as const;
+
+/**
  * Inverts `count` domain images (count × h × w, packed) in one batch: every start of
  * every image is a row of z, so one G/D/C pass per step serves them all.
  * optimize: Adam from random z; encoder: one pass of E; hybrid: E's z, then Adam
@@ -58,7 +73,9 @@ export async function invertImages(fam: LatentFamily, targets: Float32Array, cou
   if (opts.method !== 'optimize' && !fam.nets.E) throw new LatentshopError('MODEL_NOT_FOUND', `Family "${fam.id}" has no encoder; use --method optimize.`);
   const iterations = opts.method === 'encoder' ? 0 : (opts.iterations ?? (opts.method === 'optimize' ? 500 : 50));
   const starts = opts.method === 'encoder' ? 1 : (opts.starts ?? (opts.method === 'optimize' ? 4 : 1));
-  const lr = opts.lr ?? (opts.method === 'optimize' ? 0.1 : 0.05);
+  const schedule = DEFAULT_SCHEDULE[opts.method === 'optimize' ? 'optimize' : 'hybrid'];
+  const lr = opts.lr ?? schedule.lr;
+  const warmup = opts.warmup ?? Math.min(schedule.warmup, Math.round(schedule.warmupShare * iterations));
   const w = opts.weights ?? DEFAULT_WEIGHTS;
   const rows = count * starts;
   const targetRows = tf.tidy(() => {
@@ -81,7 +98,7 @@ export async function invertImages(fam: LatentFamily, targets: Float32Array, cou
         })(z),
       );
       keepBest(best, rowLoss, z.dataSync() as Float32Array, starts, L);
-      const next = adam.step(z, grad, cosineLr(lr, step, iterations));
+      const next = adam.step(z, grad, cosineLr(lr, step, iterations, warmup));
       tf.dispose([z, grad]);
       z = next;
       const done = step + 1;
