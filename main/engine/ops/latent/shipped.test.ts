@@ -39,6 +39,14 @@ describe.skipIf(!ready)('shipped fashion family on held-out test images', () => 
     expect(psnr(hybrid.recon, target)).toBeGreaterThan(Math.max(encoded, random + 4));
   });
 
+  it("hybrid's warm-up keeps E's head start: 50 default steps beat the same run without it", async () => {
+    // Without a warm-up Adam's first steps are lr-sized sign steps on every coordinate.
+    const target = toFloat(test(), Array.from({ length: n }, (_, i) => 10 + i));
+    const warm = await invertImages(fam, target, n, { method: 'hybrid', iterations: 50 });
+    const cold = await invertImages(fam, target, n, { method: 'hybrid', iterations: 50, warmup: 0 });
+    expect(psnr(warm.recon, target)).toBeGreaterThan(psnr(cold.recon, target) + 0.1);
+  });
+
   it('C labels most test images correctly, and attributes are well-formed', async () => {
     const set = test();
     const labels = classify(fam, toFloat(set, Array.from({ length: 100 }, (_, i) => i)), 100, 1);
