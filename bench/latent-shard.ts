@@ -1,8 +1,9 @@
 /**
  * One shard of the latent inversion bench: a contiguous range of the test images, inverted
  * by optimize and hybrid (a long run for the curve, and the app's default 50-step run), with
- * every image's PSNR/SSIM at every checkpoint, its share of the time and its hybrid z kept raw, so shards run on separate cores and latent-merge.ts
- * turns them into the record an unsharded run gives.
+ * every image's PSNR/SSIM at every checkpoint, its share of the time and its default hybrid
+ * z kept raw, so shards run on separate cores and latent-merge.ts turns them into the record
+ * an unsharded run gives.
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -37,7 +38,7 @@ export interface ImageResult {
   hybrid: MethodQuality;
   /** A run of min(HYBRID_DEFAULT_STEPS, iterations) steps, as the app runs it; one entry per checkpointsFor(those steps). */
   hybridDefault: MethodQuality & { z: number[] };
-  /** Attribute edits of the hybrid z (latent-attributes.ts), scored here to spread the work over shards. */
+  /** Attribute edits of hybridDefault's z (latent-attributes.ts), scored here to spread the work over shards. */
   attributes: ImageEdits;
 }
 
@@ -113,8 +114,8 @@ export interface ShardOptions {
 }
 
 /**
- * Runs images [first, end) chunk by chunk: optimize, then both hybrid runs, then the attribute edits
- * on each chunk, so a shard stopped by a deadline still leaves whole results for the images
+ * Runs images [first, end) chunk by chunk: optimize, then both hybrid runs, then the
+ * attribute edits on each chunk, so a shard stopped by a deadline still leaves whole results for the images
  * it finished. Batches only change the speed, never an image's numbers.
  */
 export async function runShard(fam: LatentFamily, target: Float32Array, labels: Uint8Array, attrs: StoredAttribute[], range: [number, number], opts: ShardOptions): Promise<ImageResult[]> {

@@ -48,7 +48,7 @@ export interface InversionResult {
 }
 
 /**
- * Adam's schedule per method: peak lr, and a warm-up of `warmup` steps or `warmupShare` of
+ * Adam's schedule per method: peak lr, and a warm-up of `warmup` steps or WARMUP_SHARE of
  * the run, whichever is shorter (cosineLr). Chosen on held-out *training* images (the last
  * 2 000, which no network trained on): from random starts a high peak explores between
  * basins (optimize@500 gained 0.6 dB over lr 0.1 without warm-up, with lr 0.3–1.2 tried);
@@ -56,9 +56,11 @@ export interface InversionResult {
  * gained 0.4 dB at 50 steps over lr 0.05 without warm-up; peaks 0.2–0.5 all within 0.03 dB).
  */
 export const DEFAULT_SCHEDULE = {
-  optimize: { lr: 0.8, warmup: 50, warmupShare: 0.7 },
-  hybrid: { lr: 0.4, warmup: 35, warmupShare: 0.7 },
+  optimize: { lr: 0.8, warmup: 50 },
+  hybrid: { lr: 0.4, warmup: 35 },
 } as const;
+/** Short runs still spend their last 30% of steps decaying. */
+const WARMUP_SHARE = 0.7;
 
 /**
  * Inverts `count` domain images (count × h × w, packed) in one batch: every start of
@@ -75,7 +77,7 @@ export async function invertImages(fam: LatentFamily, targets: Float32Array, cou
   const starts = opts.method === 'encoder' ? 1 : (opts.starts ?? (opts.method === 'optimize' ? 4 : 1));
   const schedule = DEFAULT_SCHEDULE[opts.method === 'optimize' ? 'optimize' : 'hybrid'];
   const lr = opts.lr ?? schedule.lr;
-  const warmup = opts.warmup ?? Math.min(schedule.warmup, Math.round(schedule.warmupShare * iterations));
+  const warmup = opts.warmup ?? Math.min(schedule.warmup, Math.round(WARMUP_SHARE * iterations));
   const w = opts.weights ?? DEFAULT_WEIGHTS;
   const rows = count * starts;
   const targetRows = tf.tidy(() => {
