@@ -69,3 +69,17 @@ export function imageOf(result: JobResult): ImageInfo {
   if (result.kind !== 'image') throw new Error(`expected an image result, got ${result.kind}`);
   return result.image;
 }
+
+/**
+ * Cancels a running job and measures how long until its jobError arrives; then waits past
+ * the job queue's restart grace, so a caller's engineRestarted listener has seen any restart.
+ */
+export async function cancelAndSettle(runtime: Runtime, jobId: string): Promise<{ code: string; ms: number }> {
+  const errored = nextEvent(runtime, 'jobError', (e) => e.jobId === jobId);
+  const started = performance.now();
+  await runtime.service.cancelJob({ jobId });
+  const { error } = await errored;
+  const ms = performance.now() - started;
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  return { code: error.code, ms };
+}
