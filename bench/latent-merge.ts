@@ -77,6 +77,7 @@ export async function mergeShards(fam: LatentFamily, test: FashionSet, shards: S
   const defaultSteps = Math.min(HYBRID_DEFAULT_STEPS, iterations);
   const hybridDefault = methodMeans(results, (r) => r.hybridDefault, checkpointsFor(defaultSteps));
   const hybrid50 = hybridDefault.at50;
+  const unwhitened50 = methodMeans(results, (r) => r.hybridUnwhitened, checkpointsFor(defaultSteps)).at50;
   const reach = checkpoints.find((k) => (hybrid.psnrAt[k] ?? 0) >= optimize.at500.psnr);
   const attrs = await scoredAttributes(fam);
   if (shards.some((s) => s.attributeNames.join() !== attrs.map((a) => a.name).join())) throw new Error('the shards scored other attributes than the family has now');
@@ -94,7 +95,7 @@ export async function mergeShards(fam: LatentFamily, test: FashionSet, shards: S
     optimize: { psnr500: optimize.at500.psnr, ssim500: optimize.at500.ssim, msPerImage500: optimize.msPerImage500, psnrAtIterations: optimize.psnrAt },
     // Batched (up to 50 images per batch; shards' chunks are smaller), so per-image times are amortised.
     // psnr50: the default 50-step run; psnrAtIterations: checkpoints of one 500-step run.
-    hybrid: { psnr50: hybrid50.psnr, ssim50: hybrid50.ssim, msPerImage50: hybridDefault.msPerImage500, psnr500: hybrid.at500.psnr, msPerImage500: hybrid.msPerImage500, psnrAtIterations: hybrid.psnrAt },
+    hybrid: { psnr50: hybrid50.psnr, ssim50: hybrid50.ssim, msPerImage50: hybridDefault.msPerImage500, psnr50Unwhitened: unwhitened50.psnr, psnr500: hybrid.at500.psnr, msPerImage500: hybrid.msPerImage500, psnrAtIterations: hybrid.psnrAt },
     goals: {
       hybridReachesOptimize500By: reach ?? 'not within 500',
       hybrid50VsOptimize500Db: hybrid50.psnr - optimize.at500.psnr,

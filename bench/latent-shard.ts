@@ -38,6 +38,8 @@ export interface ImageResult {
   hybrid: MethodQuality;
   /** A run of min(HYBRID_DEFAULT_STEPS, iterations) steps, as the app runs it; one entry per checkpointsFor(those steps). */
   hybridDefault: MethodQuality & { z: number[] };
+  /** The same default run with Adam on z itself (no whitening, see whiten.ts): what the whitening gains. */
+  hybridUnwhitened: MethodQuality;
   /** Attribute edits of hybridDefault's z (latent-attributes.ts), scored here to spread the work over shards. */
   attributes: ImageEdits;
 }
@@ -77,7 +79,7 @@ function quality(fam: LatentFamily, recon: Map<number, Float32Array>, target: Fl
 }
 
 /** Inverts images [first, end) of `target` with one method in batches; per-image results. */
-async function invertRange(fam: LatentFamily, target: Float32Array, first: number, end: number, method: 'optimize' | 'hybrid', iterations: number) {
+async function invertRange(fam: LatentFamily, target: Float32Array, first: number, end: number, method: 'optimize' | 'hybrid', iterations: number, whiten = true) {
   const px = fam.domain.width * fam.domain.height;
   const L = fam.latentSize;
   const checkpoints = checkpointsFor(iterations);
@@ -89,7 +91,7 @@ async function invertRange(fam: LatentFamily, target: Float32Array, first: numbe
     const recon = new Map<number, Float32Array>();
     const t0 = performance.now();
     const seeds = Array.from({ length: n }, (_, i) => START_SEED + s + i);
-    const res = await invertImages(fam, part, n, { method, iterations, imageSeeds: seeds, checkpoints, onCheckpoint: (k, r) => recon.set(k, r.slice()) });
+    const res = await invertImages(fam, part, n, { method, iterations, whiten, imageSeeds: seeds, checkpoints, onCheckpoint: (k, r) => recon.set(k, r.slice()) });
     const ms = (performance.now() - t0) / n;
     for (let i = 0; i < n; i += 1) out.push({ quality: { ...quality(fam, recon, part, checkpoints, i), ms }, z: Array.from(res.z.subarray(i * L, (i + 1) * L)) });
   }
@@ -129,10 +131,11 @@ export async function runShard(fam: LatentFamily, target: Float32Array, labels: 
     const optimize = await invertRange(fam, target, s, e, 'optimize', opts.iterations);
     const hybrid = await invertRange(fam, target, s, e, 'hybrid', opts.iterations);
     const hybridDefault = await invertRange(fam, target, s, e, 'hybrid', Math.min(HYBRID_DEFAULT_STEPS, opts.iterations));
+    const hybridUnwhitened = await invertRange(fam, target, s, e, 'hybrid', Math.min(HYBRID_DEFAULT_STEPS, opts.iterations), false);
     // Edits start from the z a user gets: hybrid's default run.
     const edits = scoreImages(fam, attrs, labels.subarray(s, e), Float32Array.from(hybridDefault.flatMap((h) => h.z)), e - s);
     for (let i = 0; i < e - s; i += 1) {
-      results.push({ index: s + i, optimize: optimize[i]!.quality, hybrid: hybrid[i]!.quality, hybridDefault: { ...hybridDefault[i]!.quality, z: hybridDefault[i]!.z }, attributes: edits[i]! });
+      results.push({ index: s + i, optimize: optimize[i]!.quality, hybrid: hybrid[i]!.quality, hybridDefault: { ...hybridDefault[i]!.quality, z: hybridDefault[i]!.z }, hybridUnwhitened: hybridUnwhitened[i]!.quality, attributes: edits[i]! });
     }
     process.stderr.write(`[latent] images ${range[0]}..${e - 1} of [${range[0]}, ${range[1]}) done\n`);
     opts.onChunk?.(results);

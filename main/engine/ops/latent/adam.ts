@@ -35,6 +35,15 @@ export class LatentAdam {
     return next;
   }
 
+  /** Forgets the moments (for new coordinates): the next step is a first step again. */
+  reset(): void {
+    const shape = this.m.shape;
+    tf.dispose([this.m, this.v]);
+    this.m = tf.zeros(shape);
+    this.v = tf.zeros(shape);
+    this.t = 0;
+  }
+
   dispose(): void {
     tf.dispose([this.m, this.v]);
   }

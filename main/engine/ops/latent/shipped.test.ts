@@ -47,6 +47,14 @@ describe.skipIf(!ready)('shipped fashion family on held-out test images', () => 
     expect(psnr(warm.recon, target)).toBeGreaterThan(psnr(cold.recon, target) + 0.1);
   });
 
+  it('Adam in whitened coordinates: 50 hybrid steps beat the same run on z itself', async () => {
+    // Around E's code G's pixel loss is a narrow valley tilted against z's axes (whiten.ts).
+    const target = toFloat(test(), Array.from({ length: n }, (_, i) => 20 + i));
+    const whitened = await invertImages(fam, target, n, { method: 'hybrid', iterations: 50 });
+    const plain = await invertImages(fam, target, n, { method: 'hybrid', iterations: 50, whiten: false });
+    expect(psnr(whitened.recon, target)).toBeGreaterThan(psnr(plain.recon, target) + 0.3);
+  });
+
   it('C labels most test images correctly, and attributes are well-formed', async () => {
     const set = test();
     const labels = classify(fam, toFloat(set, Array.from({ length: 100 }, (_, i) => i)), 100, 1);
