@@ -29,7 +29,7 @@ export interface InvertOptions {
   /** Adam in whitened coordinates (see whiteningMaps); default true. False: Adam on z itself. */
   whiten?: boolean;
   /** Steps between re-centrings of the whitened coordinates (0: never); defaults in DEFAULT_SCHEDULE. */
-  reanchorEvery?: number;
+  recentreEvery?: number;
   weights?: ReconstructionWeights;
   signal?: AbortSignal;
   /** After every step: mean best loss over the images so far. */
@@ -65,8 +65,8 @@ export interface InversionResult {
  *   21.03, and the best unwhitened schedule (lr 0.8) 20.95; peaks 0.05–0.4 were within 0.07 dB.
  */
 export const DEFAULT_SCHEDULE = {
-  optimize: { lr: 0.1, warmup: 50, reanchorEvery: 50 },
-  hybrid: { lr: 0.4, warmup: 35, reanchorEvery: 0 },
+  optimize: { lr: 0.1, warmup: 50, recentreEvery: 50 },
+  hybrid: { lr: 0.4, warmup: 35, recentreEvery: 0 },
 } as const;
 /** Short runs still spend their last 30% of steps decaying. */
 const WARMUP_SHARE = 0.7;
@@ -90,7 +90,7 @@ export async function invertImages(fam: LatentFamily, targets: Float32Array, cou
   const schedule = DEFAULT_SCHEDULE[opts.method === 'optimize' ? 'optimize' : 'hybrid'];
   const lr = opts.lr ?? schedule.lr;
   const warmup = opts.warmup ?? Math.min(schedule.warmup, Math.round(WARMUP_SHARE * iterations));
-  const reanchorEvery = opts.reanchorEvery ?? schedule.reanchorEvery;
+  const recentreEvery = opts.recentreEvery ?? schedule.recentreEvery;
   const w = opts.weights ?? DEFAULT_WEIGHTS;
   const rows = count * starts;
   const targetRows = tf.tidy(() => {
@@ -98,16 +98,16 @@ export async function invertImages(fam: LatentFamily, targets: Float32Array, cou
     return starts === 1 ? t : (t.expandDims(1).tile([1, starts, 1, 1, 1]).reshape([rows, height, width, 1]) as tf.Tensor4D);
   });
   const feats = targetFeatures(fam, targetRows);
-  const coords = new LatentCoordinates(fam, iterations > 0 && (opts.whiten ?? true) ? WHITENING_DAMPING : null);
-  const start = initialZ(fam, targetRows, opts.method, starts, startNoise(L, count, starts, opts));
-  let u: tf.Tensor = coords.anchorAt(start);
-  start.dispose();
+  const coords = new LatentCoordinates(fam, iterations > 0 && (opts.whiten ?? true) ? WHITENING_DAMPING : null, opts.signal);
+  // Adam's coordinates: z itself until the first centring.
+  let u: tf.Tensor = initialZ(fam, targetRows, opts.method, starts, startNoise(L, count, starts, opts));
   const adam = new LatentAdam([rows, L]);
   const best = emptyBest(count, L);
   try {
+    u = await recentre(coords, u, adam);
     for (let step = 0; step < iterations; step += 1) {
       if (opts.signal) throwIfCancelled(opts.signal);
-      if (reanchorEvery > 0 && step > 0 && step % reanchorEvery === 0) u = reanchor(coords, u, adam);
+      if (recentreEvery > 0 && step > 0 && step % recentreEvery === 0) u = await recentre(coords, u, adam);
       let rowLoss: Float32Array<ArrayBufferLike> = new Float32Array(rows);
       const grad = tf.tidy(() =>
         tf.grad((uu: tf.Tensor) => {
@@ -138,14 +138,20 @@ export async function invertImages(fam: LatentFamily, targets: Float32Array, cou
   }
 }
 
-/** Re-centres the whitening on the current latents (G's curvature changes along a long path); Adam restarts there. */
-function reanchor(coords: LatentCoordinates, u: tf.Tensor, adam: LatentAdam): tf.Tensor {
+/**
+ * Centres the whitened coordinates on the latents at u (again, along a long path: G's curvature
+ * changes on the way); Adam restarts there. On a throw (cancel) u is left to the caller.
+ */
+async function recentre(coords: LatentCoordinates, u: tf.Tensor, adam: LatentAdam): Promise<tf.Tensor> {
   const z = coords.latent(u);
-  u.dispose();
-  const fresh = coords.anchorAt(z);
-  z.dispose();
-  adam.reset();
-  return fresh;
+  try {
+    const fresh = await coords.centreOn(z);
+    u.dispose();
+    adam.reset();
+    return fresh;
+  } finally {
+    z.dispose();
+  }
 }
 
 /** N(0, I) noise for every start row (row r belongs to image ⌊r / starts⌋). */

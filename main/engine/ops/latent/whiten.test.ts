@@ -62,10 +62,10 @@ describe('whitening the latent space', () => {
     expect(maxDistanceFromIdentity(whitenedCurvature(whiteningMap(h, L, DAMPING), h))).toBeLessThan(1e-6);
   });
 
-  it("whiteningMaps measures G's curvature by finite differences, for every anchor", () => {
+  it("whiteningMaps measures G's curvature by finite differences, for every anchor", async () => {
     const h = exactCurvature();
     const anchors = tf.tensor2d(new Rng(3).normals(2 * L), [2, L]);
-    const maps = whiteningMaps(linear, anchors, DAMPING);
+    const maps = await whiteningMaps(linear, anchors, DAMPING);
     const values = maps.dataSync();
     for (let r = 0; r < 2; r += 1) {
       expect(maxDistanceFromIdentity(whitenedCurvature(values.subarray(r * L * L, (r + 1) * L * L), h))).toBeLessThan(0.02);
@@ -73,15 +73,29 @@ describe('whitening the latent space', () => {
     tf.dispose([anchors, maps]);
   });
 
-  it('maps coordinates to latents around the anchor, or passes z through unwhitened, without leaking tensors', () => {
+  it('stops between batches of anchors when its job is cancelled, leaking no tensors', async () => {
+    const anchors = tf.tensor2d(new Rng(6).normals(20 * L), [20, L]);
+    const before = tf.memory().numTensors;
+    const controller = new AbortController();
+    let calls = 0;
+    const counting = { generate: (z: tf.Tensor) => ((calls += 1), linear.generate(z)) };
+    setImmediate(() => controller.abort());
+    await expect(whiteningMaps(counting, anchors, DAMPING, controller.signal)).rejects.toMatchObject({ code: 'CANCELLED' });
+    // Two G passes (anchors, nudged copies) per batch of 8 anchors: it stopped after the first batch.
+    expect(calls).toBe(2);
+    expect(tf.memory().numTensors).toBe(before);
+    anchors.dispose();
+  });
+
+  it('maps coordinates to latents around the anchor, or passes z through unwhitened, without leaking tensors', async () => {
     const before = tf.memory().numTensors;
     const z = tf.tensor2d(new Rng(4).normals(3 * L), [3, L]);
     const whitened = new LatentCoordinates(linear, DAMPING);
-    const origin = whitened.anchorAt(z);
+    const origin = await whitened.centreOn(z);
     expect(Array.from(origin.dataSync())).toEqual(new Array(3 * L).fill(0));
     expect(Array.from(whitened.values(origin))).toEqual(Array.from(z.dataSync()));
     const plain = new LatentCoordinates(linear, null);
-    const same = plain.anchorAt(z);
+    const same = await plain.centreOn(z);
     expect(Array.from(plain.values(same))).toEqual(Array.from(z.dataSync()));
     tf.dispose([z, origin, same]);
     whitened.dispose();
@@ -89,12 +103,12 @@ describe('whitening the latent space', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
-  it('lets Adam fit an ill-conditioned G in far fewer steps than Adam on z', () => {
+  it('lets Adam fit an ill-conditioned G in far fewer steps than Adam on z', async () => {
     const target = tf.tidy(() => linear.generate(tf.tensor2d(new Rng(5).normals(L), [1, L])));
-    const fit = (damping: number | null) => {
+    const fit = async (damping: number | null) => {
       const coords = new LatentCoordinates(linear, damping);
       const zero = tf.zeros([1, L]) as tf.Tensor2D;
-      let u: tf.Tensor = coords.anchorAt(zero);
+      let u: tf.Tensor = await coords.centreOn(zero);
       const adam = new LatentAdam([1, L]);
       const loss = (uu: tf.Tensor) => linear.generate(coords.toLatent(uu)).sub(target).square().mean();
       for (let step = 0; step < 100; step += 1) {
@@ -109,8 +123,8 @@ describe('whitening the latent space', () => {
       coords.dispose();
       return final;
     };
-    const plain = fit(null);
-    const whitened = fit(DAMPING);
+    const plain = await fit(null);
+    const whitened = await fit(DAMPING);
     target.dispose();
     expect(whitened).toBeLessThan(plain / 10);
   });

@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
+import { throwIfCancelled } from '../context';
+import { yieldToEventLoop } from './adam';
 import type { LatentFamily } from './family';
 
 /**
@@ -8,7 +10,10 @@ import type { LatentFamily } from './family';
  * (one per pixel) an exact Jacobian would take; G is smooth at this scale in float32.
  */
 const JACOBIAN_STEP = 1e-2;
-/** Anchors whose perturbed copies go through G in one batch (latentSize + 1 rows each). */
+/**
+ * Anchors whose perturbed copies go through G in one batch (latentSize + 1 rows each). Between
+ * batches a cancel can land: a big batch of anchors takes seconds on wasm.
+ */
 const ANCHORS_PER_BATCH = 8;
 
 /**
@@ -23,9 +28,9 @@ const ANCHORS_PER_BATCH = 8;
  * caps the stretch along directions G barely responds to (the latent prior and the feature
  * loss still act on those).
  */
-export function whiteningMaps(fam: Pick<LatentFamily, 'generate'>, anchors: tf.Tensor2D, damping: number): tf.Tensor3D {
+export async function whiteningMaps(fam: Pick<LatentFamily, 'generate'>, anchors: tf.Tensor2D, damping: number, signal?: AbortSignal): Promise<tf.Tensor3D> {
   const [rows, size] = anchors.shape;
-  const curvature = pixelCurvature(fam, anchors);
+  const curvature = await pixelCurvature(fam, anchors, signal);
   const maps = new Float32Array(rows * size * size);
   for (let r = 0; r < rows; r += 1) {
     maps.set(whiteningMap(curvature.subarray(r * size * size, (r + 1) * size * size), size, damping), r * size * size);
@@ -34,10 +39,12 @@ export function whiteningMaps(fam: Pick<LatentFamily, 'generate'>, anchors: tf.T
 }
 
 /** JᵀJ / pixels per anchor row (rows × size × size, packed), by forward differences. */
-function pixelCurvature(fam: Pick<LatentFamily, 'generate'>, anchors: tf.Tensor2D): Float32Array {
+async function pixelCurvature(fam: Pick<LatentFamily, 'generate'>, anchors: tf.Tensor2D, signal?: AbortSignal): Promise<Float32Array> {
   const [rows, size] = anchors.shape;
   const out = new Float32Array(rows * size * size);
   for (let first = 0; first < rows; first += ANCHORS_PER_BATCH) {
+    if (first > 0) await yieldToEventLoop();
+    if (signal) throwIfCancelled(signal);
     const count = Math.min(ANCHORS_PER_BATCH, rows - first);
     const block = tf.tidy(() => {
       const base = anchors.slice([first, 0], [count, size]);
@@ -81,14 +88,16 @@ export class LatentCoordinates {
   constructor(
     private readonly fam: Pick<LatentFamily, 'generate'>,
     private readonly damping: number | null,
+    private readonly signal?: AbortSignal,
   ) {}
 
   /** (Re)centres the coordinates on z; returns z's coordinates (a new tensor; z is kept). */
-  anchorAt(z: tf.Tensor2D): tf.Tensor2D {
+  async centreOn(z: tf.Tensor2D): Promise<tf.Tensor2D> {
     if (this.damping === null) return z.clone();
+    const maps = await whiteningMaps(this.fam, z, this.damping, this.signal);
     this.disposeAnchors();
     this.anchors = z.clone();
-    this.maps = whiteningMaps(this.fam, z, this.damping);
+    this.maps = maps;
     return tf.zerosLike(z);
   }
 
