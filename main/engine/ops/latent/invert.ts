@@ -109,14 +109,17 @@ export async function invertImages(fam: LatentFamily, targets: Float32Array, cou
       if (opts.signal) throwIfCancelled(opts.signal);
       if (recentreEvery > 0 && step > 0 && step % recentreEvery === 0) u = await recentre(coords, u, adam);
       let rowLoss: Float32Array<ArrayBufferLike> = new Float32Array(rows);
+      let zValues: Float32Array<ArrayBufferLike> = new Float32Array(rows * L);
       const grad = tf.tidy(() =>
         tf.grad((uu: tf.Tensor) => {
-          const r = reconstructionRows(fam, coords.toLatent(uu), targetRows, feats, w);
+          const z = coords.toLatent(uu);
+          zValues = z.dataSync() as Float32Array;
+          const r = reconstructionRows(fam, z, targetRows, feats, w);
           rowLoss = r.dataSync() as Float32Array;
           return r.sum();
         })(u),
       );
-      keepBest(best, rowLoss, coords.values(u), starts, L);
+      keepBest(best, rowLoss, zValues, starts, L);
       const next = adam.step(u, grad, cosineLr(lr, step, iterations, warmup));
       tf.dispose([u, grad]);
       u = next;
