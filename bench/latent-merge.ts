@@ -13,7 +13,7 @@ import type { LatentFamily } from '../main/engine/ops/latent/family';
 import { domainQuality } from '../main/engine/ops/latent/invert-job';
 import { generateValues } from '../main/engine/ops/latent/invert';
 import { encode } from '../main/engine/ops/latent/sample';
-import { scoredAttributes, summarizeAttributes } from './latent-attributes';
+import { scoredAttributes, scoreImages, summarizeAttributes } from './latent-attributes';
 import { checkpointsFor, HYBRID_DEFAULT_STEPS, type ImageResult, type MethodQuality, type ShardFile } from './latent-shard';
 
 export function meanQuality(fam: LatentFamily, recon: Float32Array, target: Float32Array, count: number): { psnr: number; ssim: number } {
@@ -52,7 +52,11 @@ export function collectResults(shards: ShardFile[]): { results: ImageResult[]; i
   return { results, images: first.images, iterations: first.iterations, checkpoints: first.checkpoints };
 }
 
-export async function mergeShards(fam: LatentFamily, test: FashionSet, shards: ShardFile[]): Promise<Record<string, unknown>> {
+/**
+ * `rescoreAttributes`: score the edits again from each image's saved hybrid z with the family's
+ * attributes now (after attributes.json was rebuilt); the inversions do not depend on it.
+ */
+export async function mergeShards(fam: LatentFamily, test: FashionSet, shards: ShardFile[], opts: { rescoreAttributes?: boolean } = {}): Promise<Record<string, unknown>> {
   const { results, images, iterations, checkpoints } = collectResults(shards);
   if (results.length === 0) throw new Error('no image finished in any shard');
   const count = results.length;
@@ -80,8 +84,11 @@ export async function mergeShards(fam: LatentFamily, test: FashionSet, shards: S
   const unwhitened50 = methodMeans(results, (r) => r.hybridUnwhitened, checkpointsFor(defaultSteps)).at50;
   const reach = checkpoints.find((k) => (hybrid.psnrAt[k] ?? 0) >= optimize.at500.psnr);
   const attrs = await scoredAttributes(fam);
-  if (shards.some((s) => s.attributeNames.join() !== attrs.map((a) => a.name).join())) throw new Error('the shards scored other attributes than the family has now');
-  const attributes = summarizeAttributes(attrs, results.map((r) => r.attributes), fam.nets.C !== undefined);
+  const edits = opts.rescoreAttributes
+    ? scoreImages(fam, attrs, Uint8Array.from(indices, (i) => test.labels[i]!), Float32Array.from(results.flatMap((r) => r.hybridDefault.z)), count)
+    : results.map((r) => r.attributes);
+  if (!opts.rescoreAttributes && shards.some((s) => s.attributeNames.join() !== attrs.map((a) => a.name).join())) throw new Error('the shards scored other attributes than the family has now');
+  const attributes = summarizeAttributes(attrs, edits, fam.nets.C !== undefined);
   return {
     modelsRoot: process.env['LATENTSHOP_MODELS'] ?? resolveModelsRoot(),
     images: count,
@@ -89,6 +96,7 @@ export async function mergeShards(fam: LatentFamily, test: FashionSet, shards: S
     ...(count < images ? { imagesRequested: images } : {}),
     ...(iterations !== 500 ? { iterations } : {}),
     ...(shards.length > 1 ? { shards: shards.length, shardSeconds: Math.max(...shards.map((s) => s.seconds)) } : {}),
+    ...(opts.rescoreAttributes ? { attributesRescoredAtMerge: true } : {}),
     backend: tf.getBackend(),
     randomZ: random,
     encoder,

@@ -45,6 +45,10 @@ describe.skipIf(!ready)('latent bench shards', () => {
     expect(merged['shards']).toBe(2);
     expect(numbers(merged)).toEqual(numbers(whole));
     expect(whole['images']).toBe(7);
+    // Edits scored again from the saved hybrid z (after an attributes rebuild) = the shards' own scores.
+    const rescored = await run({ args: [...base, '--merge', ...files, '--rescore-attributes'] });
+    expect(rescored['attributesRescoredAtMerge']).toBe(true);
+    expect(rescored['attributes']).toEqual(merged['attributes']);
   }, 180_000);
 
   it('a shard with a distant deadline still does every image of its range, once', async () => {

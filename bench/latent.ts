@@ -8,7 +8,8 @@
  * Sharded (one process per core; bench/device/run-latent.sh):
  *   --shard i/n [--range a:b] [--shard-out file] [--chunk k] [--deadline epoch-ms]
  *                                                 images [i·N/n, (i+1)·N/n), raw per-image results
- *   --merge file…                                 the record an unsharded run writes
+ *   --merge file… [--rescore-attributes]          the record an unsharded run writes; optionally
+ *                                                 edits scored again from the saved hybrid z
  * Also: --images N, --iterations K (tests), --data-dir (or LATENTSHOP_FASHION_DATA).
  */
 import * as tf from '@tensorflow/tfjs';
@@ -52,7 +53,7 @@ export async function run(options: { quick?: boolean; args?: string[] } = {}): P
     const end = rest.findIndex((a) => a.startsWith('--'));
     const files = end < 0 ? rest : rest.slice(0, end);
     const shards = files.map((f) => JSON.parse(readFileSync(f, 'utf8')) as ShardFile);
-    return mergeShards(fam, loadFashion('t10k', dataDir, shards[0]?.images ?? count), shards);
+    return mergeShards(fam, loadFashion('t10k', dataDir, shards[0]?.images ?? count), shards, { rescoreAttributes: args.includes('--rescore-attributes') });
   }
   const test = loadFashion('t10k', dataDir, count);
   const target = toFloat(test, Array.from({ length: count }, (_, i) => i));

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Attribute } from '../metrics/attributes';
-import { applicableRows, calibrateAttributes, editSuccess, type CalibrationSet } from './attribute-strength';
+import { applicableRows, calibrateAttributes, calibrationRows, editSuccess, type CalibrationSet } from './attribute-strength';
 import { CLASS_NAMES } from './data';
 
 /**
@@ -46,6 +46,14 @@ describe('attribute strength calibration', () => {
     expect(applicableRows('class-ankle-boot', BOOT, set.labels, 10)).toEqual([0, 1, 2, 3]);
     expect(applicableRows('class-sneaker', SNEAKER, set.labels, 10)).toEqual([4]);
     expect(applicableRows('sneaker-to-ankle-boot', BOOT, set.labels, 2)).toEqual([0, 1]);
+  });
+
+  it('lists every row some candidate is calibrated on, once, so only those need costly codes', () => {
+    const toSneaker: Attribute = { name: 'class-sneaker', label: 'S', kind: 'k', classIndex: SNEAKER, vector: [0, 0] };
+    const brightness: Attribute = { name: 'brightness', label: 'B', kind: 'quantile-difference', vector: [0.1, 0.1] };
+    expect(calibrationRows([[weak, brightness], [strong, toSneaker]], set.labels, 10)).toEqual([0, 1, 2, 3, 4]);
+    expect(calibrationRows([[weak], [strong]], set.labels, 2)).toEqual([0, 1]);
+    expect(calibrationRows([[brightness]], set.labels, 10)).toEqual([]);
   });
 
   it('keeps the estimate that works and the smallest α that reaches its best success', () => {

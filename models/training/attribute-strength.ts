@@ -5,7 +5,8 @@
  * Candidates are the G-sampled estimate (sampled-attributes.ts) and the estimate from E's
  * codes of real labelled images (attributes.ts); both are mean-of-codes differences, as
  * the issue defines attribute vectors. The choice is made on validation images from the
- * training split, edited from E's codes, so the test set the bench scores stays unseen.
+ * training split, so the test set the bench scores stays unseen, edited from the codes the
+ * Edit panel will edit: by default hybrid's (its default method), else E's.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Attribute } from '../metrics/attributes.js';
@@ -16,7 +17,7 @@ import { CLASS_NAMES } from './data.js';
 export const STRENGTH_GRID = [0.25, 0.5, 0.75, 1, 1.25, 1.5, 1.75, 2, 2.5, 3];
 
 export interface CalibrationSet {
-  /** E's codes of the validation images, count × latent. */
+  /** Codes of the validation images (E's or hybrid's), count × latent; only calibrationRows are read. */
   codes: Float32Array;
   labels: Uint8Array;
   latent: number;
@@ -54,6 +55,15 @@ export function applicableRows(name: string, target: number, labels: Uint8Array,
     if (transform ? labels[i] === source : labels[i] !== target) rows.push(i);
   }
   return rows;
+}
+
+/** Every validation row some candidate's calibration reads (see calibrateAttributes), ascending. */
+export function calibrationRows(candidates: Attribute[][], labels: Uint8Array, limit: number): number[] {
+  const rows = new Set<number>();
+  for (const attr of candidates.flat()) {
+    if (attr.classIndex !== undefined) for (const r of applicableRows(attr.name, attr.classIndex, labels, limit)) rows.add(r);
+  }
+  return [...rows].sort((a, b) => a - b);
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * `npm run train -- gan|encoder|classifier|attributes [--steps N] [--seed S] [--batch B]
- *   [--out models/fashion] [--resume] [--data DIR]`
+ *   [--out models/fashion] [--resume] [--data DIR] [--calibrate-on hybrid|encoder]`
  * Runs on the wasm backend (one core) with our Conv2D gradient kernels.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -22,6 +22,8 @@ async function main(): Promise<void> {
       out: { type: 'string', default: 'models/fashion' }, resume: { type: 'boolean', default: false },
       data: { type: 'string', default: DEFAULT_DATA_DIR }, backend: { type: 'string', default: 'wasm' },
       limit: { type: 'string' },
+      // attributes: which codes choose each vector's strength; hybrid is the Edit panel's default.
+      'calibrate-on': { type: 'string', default: 'hybrid' },
     },
   });
   const task = positionals[0] as Task | undefined;
@@ -38,7 +40,10 @@ async function main(): Promise<void> {
   if (task === 'attributes') {
     // Not training: directions from the trained nets (see attributes-task.ts); --steps is unused.
     const { runAttributesTask } = await import('./attributes-task.js');
-    result = await runAttributesTask(train, { outDir: values.out, seed: common.seed });
+    const on = values['calibrate-on'];
+    if (on !== 'hybrid' && on !== 'encoder') throw new Error(`--calibrate-on must be hybrid or encoder, not "${on}"`);
+    const calibration = on === 'hybrid' ? await (await import('./hybrid-calibration.js')).hybridCalibration(values.out) : undefined;
+    result = await runAttributesTask(train, { outDir: values.out, seed: common.seed, calibration });
   } else if (task === 'gan') {
     const { trainGan } = await import('./train-gan.js');
     result = await trainGan(train, common);
