@@ -1,18 +1,19 @@
 /**
- * `npm run train -- attributes [--out models/fashion] [--seed S]`: writes attributes.json
+ * `npm run train -- attributes [--out models/fashion] [--seed S] [--calibrate-on hybrid|encoder]`: writes attributes.json
  * from the final weights (generator/, classifier/, encoder/ under --out), or from the
  * latest checkpoints (.ckpt/…) when a final net is missing; the result says which.
  * With an encoder, E's codes of the first FIT_IMAGES training images give a second
- * estimate of every class direction, and each shipped vector and its recommended
- * strength are chosen on the last VALIDATION_IMAGES (attribute-strength.ts), edited from
- * E's codes or from `calibration`'s (the CLI passes the engine's hybrid inversion).
+ * estimate of every class direction, and `calibration`'s codes (the CLI passes the engine's
+ * hybrid inversion, `--calibrate-on hybrid`) a third. Each shipped vector and its
+ * recommended strength are chosen on the last VALIDATION_IMAGES (attribute-strength.ts),
+ * edited from `calibration`'s codes, or E's without it.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { predictRows } from '../metrics/batched.js';
 import { calibrateAttributes, calibrationRows, type CalibrationSet } from './attribute-strength.js';
-import { buildAttributes, writeAttributes } from './attributes.js';
+import { buildAttributes, classAttributes, type CodeMethod, writeAttributes } from './attributes.js';
 import { type FashionSet, SIDE, toFloat } from './data.js';
 import { loadModel } from './io.js';
 import { Rng } from './rng.js';
@@ -26,11 +27,18 @@ const VALIDATION_IMAGES = 5000;
 /** Up to this many applicable validation images score each candidate and α. */
 const CALIBRATION_LIMIT = 300;
 
-/** Codes for the Edit panel's default method, for packed domain images (count × SIDE × SIDE). */
+/**
+ * Codes for the Edit panel's default method, for packed domain images (count × SIDE × SIDE):
+ * they give a third estimate of every class direction (from the first CODES_FIT_IMAGES
+ * training images) and the validation codes that choose between estimates and α.
+ */
 export interface CalibrationCodes {
-  method: string;
+  method: CodeMethod;
   encode(images: Float32Array, count: number): Promise<Float32Array>;
 }
+
+/** Fewer than E's FIT_IMAGES: a hybrid code costs about 0.3 s on one core, and 400 per class pin the means well. */
+const CODES_FIT_IMAGES = 4000;
 
 const SOURCES = { generator: 'gan/Gema', classifier: 'classifier/C', encoder: 'encoder/E' } as const;
 
@@ -58,9 +66,18 @@ export async function runAttributesTask(train: FashionSet, opts: { outDir: strin
     const validation = encodeRange(E, train, start, VALIDATION_IMAGES);
     E.dispose();
     const candidates = [sampled.attributes, encoded.attributes];
-    if (opts.calibration) await replaceCodes(validation, calibrationRows(candidates, validation.labels, CALIBRATION_LIMIT), train, start, opts.calibration);
-    const codes = opts.calibration?.method ?? 'encoder';
-    file = { ...sampled, method: `${sampled.method}; plus ${encoded.method}; each class direction and its strength chosen on ${VALIDATION_IMAGES} held-out training images, edited from their ${codes} codes (attribute-strength.ts)`,
+    let method = `${sampled.method}; plus ${encoded.method}`;
+    const calibration = opts.calibration;
+    if (calibration) {
+      const fit = Array.from({ length: Math.min(CODES_FIT_IMAGES, start) }, (_, i) => i);
+      const fitCodes = await codesOf(train, fit, calibration, 'fit');
+      candidates.push(classAttributes(fitCodes, validation.latent, train.labels.subarray(0, fit.length), { method: calibration.method, kindSuffix: `-${calibration.method}` }));
+      method += `; plus ${calibration.method} codes of ${fit.length} training images`;
+      const rows = calibrationRows(candidates, validation.labels, CALIBRATION_LIMIT);
+      const rowCodes = await codesOf(train, rows.map((r) => start + r), calibration, 'validation');
+      rows.forEach((r, i) => validation.codes.set(rowCodes.subarray(i * validation.latent, (i + 1) * validation.latent), r * validation.latent));
+    }
+    file = { ...sampled, method: `${method}; each class direction and its strength chosen on ${VALIDATION_IMAGES} held-out training images, edited from their ${calibration?.method ?? 'encoder'} codes (attribute-strength.ts)`,
       attributes: calibrateAttributes(G, C, validation, candidates, CALIBRATION_LIMIT) };
   }
   writeAttributes(opts.outDir, file);
@@ -75,14 +92,17 @@ function encodeRange(E: tf.LayersModel, set: FashionSet, start: number, count: n
   return { codes: rows, labels: set.labels.slice(start, start + count), latent: dim };
 }
 
-/** Swaps E's codes for `calibration`'s on the rows calibration reads, in batches with progress. */
-async function replaceCodes(set: CalibrationSet, rows: number[], train: FashionSet, start: number, calibration: CalibrationCodes): Promise<void> {
+/** `calibration`'s codes of training images `indices`, in batches with progress on stderr. */
+async function codesOf(train: FashionSet, indices: number[], calibration: CalibrationCodes, what: string): Promise<Float32Array> {
   const batch = 50;
   const t0 = Date.now();
-  for (let i = 0; i < rows.length; i += batch) {
-    const chunk = rows.slice(i, i + batch);
-    const codes = await calibration.encode(toFloat(train, chunk.map((r) => start + r)), chunk.length);
-    chunk.forEach((r, j) => set.codes.set(codes.subarray(j * set.latent, (j + 1) * set.latent), r * set.latent));
-    process.stderr.write(`[attributes] ${calibration.method} codes ${Math.min(i + batch, rows.length)}/${rows.length} (${Math.round((Date.now() - t0) / 1000)} s)\n`);
+  const parts: Float32Array[] = [];
+  for (let i = 0; i < indices.length; i += batch) {
+    const chunk = indices.slice(i, i + batch);
+    parts.push(await calibration.encode(toFloat(train, chunk), chunk.length));
+    process.stderr.write(`[attributes] ${calibration.method} codes of ${what} images ${Math.min(i + batch, indices.length)}/${indices.length} (${Math.round((Date.now() - t0) / 1000)} s)\n`);
   }
+  const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
+  parts.reduce((offset, p) => (out.set(p, offset), offset + p.length), 0);
+  return out;
 }

@@ -16,6 +16,9 @@ import { predictRows } from '../metrics/batched.js';
 import { CLASS_NAMES, type FashionSet, SIDE, toFloat } from './data.js';
 import { slug, TRANSFORMS } from './sampled-attributes.js';
 
+/** Which codes an estimate averages, as its provenance names them. */
+export type CodeMethod = NonNullable<Attribute['provenance']>['method'];
+
 function meanOf(codes: Float32Array, dim: number, rows: number[]): Float64Array {
   const m = new Float64Array(dim);
   for (const r of rows) for (let j = 0; j < dim; j++) m[j] = m[j]! + codes[r * dim + j]!;
@@ -40,22 +43,9 @@ export function buildAttributes(E: tf.LayersModel, set: FashionSet, count = 2000
   const { rows: codes, dim } = predictRows(E, n, (s, k) =>
     tf.tensor4d(toFloat(set, Array.from({ length: k }, (_, j) => s + j)), [k, SIDE, SIDE, 1]));
   const all = Array.from({ length: n }, (_, i) => i);
-  const global = meanOf(codes, dim, all);
+  const attributes = classAttributes(codes, dim, set.labels.subarray(0, n), { method: 'encoder', kindSuffix: '' });
   // Provenance as the app shows it (AttributeInfo): made by the encoder from labelled images.
   const createdAt = new Date().toISOString();
-  const attributes: Attribute[] = CLASS_NAMES.map((label, c) => {
-    const rows = all.filter((i) => set.labels[i] === c);
-    return { name: `class-${label.toLowerCase().replace(/[^a-z]+/g, '-').replace(/^-|-$/g, '')}`, label, kind: 'class-mean', classIndex: c,
-      vector: round(meanOf(codes, dim, rows).map((v, j) => v - global[j]!)),
-      provenance: { method: 'encoder', positives: rows.length, negatives: n, createdAt } };
-  });
-  for (const [from, to] of TRANSFORMS) {
-    const [a, b] = [CLASS_NAMES.indexOf(from as (typeof CLASS_NAMES)[number]), CLASS_NAMES.indexOf(to as (typeof CLASS_NAMES)[number])];
-    const [ra, rb] = [all.filter((i) => set.labels[i] === a), all.filter((i) => set.labels[i] === b)];
-    const [ma, mb] = [meanOf(codes, dim, ra), meanOf(codes, dim, rb)];
-    attributes.push({ name: `${slug(from)}-to-${slug(to)}`, label: `${from} → ${to}`, kind: 'class-transform', classIndex: b,
-      vector: round(mb.map((v, j) => v - ma[j]!)), provenance: { method: 'encoder', positives: rb.length, negatives: ra.length, createdAt } });
-  }
   const st = all.map((i) => stats(set, i));
   for (const key of ['brightness', 'size', 'texture'] as const) {
     const order = [...all].sort((a, b) => st[a]![key] - st[b]![key]);
@@ -66,6 +56,31 @@ export function buildAttributes(E: tf.LayersModel, set: FashionSet, count = 2000
       vector: round(hi.map((v, j) => (v - lo[j]!) / 2)), provenance: { method: 'encoder', positives: q, negatives: q, createdAt } });
   }
   return { version: 1, latentSize: dim, method: `E codes of ${n} training images; see models/training/attributes.ts`, attributes };
+}
+
+/**
+ * class-<name> and <from>-to-<to> directions from `codes` (one row per labelled image, in
+ * `labels` order): mean code of a class − mean of all, and mean of `to` − mean of `from`.
+ * `method` names the codes in the provenance; `kindSuffix` tells estimates apart (e.g. '-hybrid').
+ */
+export function classAttributes(codes: Float32Array, dim: number, labels: ArrayLike<number>, source: { method: CodeMethod; kindSuffix: string }): Attribute[] {
+  const all = Array.from({ length: labels.length }, (_, i) => i);
+  const global = meanOf(codes, dim, all);
+  const createdAt = new Date().toISOString();
+  const attributes: Attribute[] = CLASS_NAMES.map((label, c) => {
+    const rows = all.filter((i) => labels[i] === c);
+    return { name: `class-${label.toLowerCase().replace(/[^a-z]+/g, '-').replace(/^-|-$/g, '')}`, label, kind: `class-mean${source.kindSuffix}`, classIndex: c,
+      vector: round(meanOf(codes, dim, rows).map((v, j) => v - global[j]!)),
+      provenance: { method: source.method, positives: rows.length, negatives: labels.length, createdAt } };
+  });
+  for (const [from, to] of TRANSFORMS) {
+    const [a, b] = [CLASS_NAMES.indexOf(from as (typeof CLASS_NAMES)[number]), CLASS_NAMES.indexOf(to as (typeof CLASS_NAMES)[number])];
+    const [ra, rb] = [all.filter((i) => labels[i] === a), all.filter((i) => labels[i] === b)];
+    const [ma, mb] = [meanOf(codes, dim, ra), meanOf(codes, dim, rb)];
+    attributes.push({ name: `${slug(from)}-to-${slug(to)}`, label: `${from} → ${to}`, kind: `class-transform${source.kindSuffix}`, classIndex: b,
+      vector: round(mb.map((v, j) => v - ma[j]!)), provenance: { method: source.method, positives: rb.length, negatives: ra.length, createdAt } });
+  }
+  return attributes;
 }
 
 export function writeAttributes(outDir: string, file: AttributeFile): void {
