@@ -25,6 +25,9 @@ test('invert a sneaker, move an attribute, split, apply and export', async ({ pa
   await expect(page.getByTestId('edit-recon')).toBeVisible({ timeout: 60_000 });
   const slider = page.locator('[data-testid^="attr-slider-"]').first();
   await expect(slider).toBeVisible({ timeout: 60_000 });
+  // Sliders read as edits (the shipped labels), not as file keys.
+  await expect(page.getByTestId('edit-attributes').getByText('Sneaker → Ankle boot', { exact: true })).toBeVisible();
+  await expect(page.getByTestId('edit-attributes').getByText('→ Dress', { exact: true })).toBeVisible();
   await expect(page.getByTestId('edit-recon')).toHaveAttribute('src', /^data:image\//);
   await step(page, testInfo, 'inverted');
   await page.waitForTimeout(300);

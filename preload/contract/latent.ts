@@ -114,6 +114,8 @@ export interface SampleResult {
 
 export interface AttributeInfo {
   name: string;
+  /** What the panel shows, e.g. "Sneaker → Ankle boot" or "→ Dress" for a class direction; absent: the name. */
+  label?: string;
   /** How it was made: method and counts, or 'built-in from labels'. */
   provenance: { method: InversionMethod | 'labels'; positives: number; negatives: number; createdAt?: string };
   /** Strength α at which the built-in vector reaches its target class; the panel marks it. */

@@ -81,5 +81,9 @@ describe('attribute info', () => {
     const provenance = { method: 'labels' as const, positives: 3, negatives: 4 };
     expect(attributeInfo({ name: 'shirt-to-dress', vector: [1], provenance, strength: 2.5 })).toEqual({ name: 'shirt-to-dress', provenance, recommendedStrength: 2.5 });
     expect(attributeInfo({ name: 'mine', vector: [1], provenance })).toEqual({ name: 'mine', provenance });
+    // Shipped labels: transforms as stored, class directions as "→ class".
+    expect(attributeInfo({ name: 'shirt-to-dress', label: 'Shirt → Dress', classIndex: 3, vector: [1], provenance }).label).toBe('Shirt → Dress');
+    expect(attributeInfo({ name: 'class-dress', label: 'Dress', classIndex: 3, vector: [1], provenance }).label).toBe('→ Dress');
+    expect(attributeInfo({ name: 'brightness', label: 'Brightness', vector: [1], provenance }).label).toBe('Brightness');
   });
 });

@@ -63,7 +63,15 @@ export async function loadAttributes(family: { id: string; latentSize: number; a
 
 export function attributeInfo(a: StoredAttribute): AttributeInfo {
   const info: AttributeInfo = { name: a.name, provenance: a.provenance ?? { method: 'labels', positives: 0, negatives: 0 } };
+  const label = displayLabel(a);
+  if (label !== undefined) info.label = label;
   return a.strength === undefined ? info : { ...info, recommendedStrength: a.strength };
+}
+
+/** A class direction's stored label is just the class ("Dress"); the slider moves towards it. */
+function displayLabel(a: StoredAttribute): string | undefined {
+  if (a.label === undefined) return undefined;
+  return a.classIndex !== undefined && a.name.startsWith('class-') ? `→ ${a.label}` : a.label;
 }
 
 /** Writes (or replaces) one user attribute atomically: temp file, then rename. */
