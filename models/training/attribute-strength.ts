@@ -2,8 +2,8 @@
  * Picks, for every class-labelled direction, which estimate of it to ship and at which
  * strength α: an edit vector is only useful at the α where it lands on the target class,
  * and that α differs per vector (shirt → dress needs more push than sneaker → ankle boot).
- * Candidates are the G-sampled estimate (sampled-attributes.ts) and the estimate from E's
- * codes of real labelled images (attributes.ts); both are mean-of-codes differences, as
+ * Candidates are the G-sampled estimate (sampled-attributes.ts) and the estimates from E's
+ * and hybrid's codes of real labelled images (attributes.ts); all are mean-of-codes differences, as
  * the issue defines attribute vectors. The choice is made on validation images from the
  * training split, so the test set the bench scores stays unseen, edited from the codes the
  * Edit panel will edit: by default hybrid's (its default method), else E's.

@@ -103,6 +103,10 @@ async function codesOf(train: FashionSet, indices: number[], calibration: Calibr
     process.stderr.write(`[attributes] ${calibration.method} codes of ${what} images ${Math.min(i + batch, indices.length)}/${indices.length} (${Math.round((Date.now() - t0) / 1000)} s)\n`);
   }
   const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
-  parts.reduce((offset, p) => (out.set(p, offset), offset + p.length), 0);
+  let offset = 0;
+  for (const p of parts) {
+    out.set(p, offset);
+    offset += p.length;
+  }
   return out;
 }

@@ -69,7 +69,7 @@ export function classAttributes(codes: Float32Array, dim: number, labels: ArrayL
   const createdAt = new Date().toISOString();
   const attributes: Attribute[] = CLASS_NAMES.map((label, c) => {
     const rows = all.filter((i) => labels[i] === c);
-    return { name: `class-${label.toLowerCase().replace(/[^a-z]+/g, '-').replace(/^-|-$/g, '')}`, label, kind: `class-mean${source.kindSuffix}`, classIndex: c,
+    return { name: `class-${slug(label)}`, label, kind: `class-mean${source.kindSuffix}`, classIndex: c,
       vector: round(meanOf(codes, dim, rows).map((v, j) => v - global[j]!)),
       provenance: { method: source.method, positives: rows.length, negatives: labels.length, createdAt } };
   });
