@@ -22,7 +22,7 @@ async function main(): Promise<void> {
       out: { type: 'string', default: 'models/fashion' }, resume: { type: 'boolean', default: false },
       data: { type: 'string', default: DEFAULT_DATA_DIR }, backend: { type: 'string', default: 'wasm' },
       limit: { type: 'string' },
-      // attributes: which codes choose each vector's strength; hybrid is the Edit panel's default.
+      // attributes: whose codes add a third estimate and choose each vector and strength; hybrid is the Edit panel's default.
       'calibrate-on': { type: 'string', default: 'hybrid' },
     },
   });
