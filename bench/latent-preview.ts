@@ -13,10 +13,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { createRuntime } from '../main/app/runtime';
+import { createRuntime, type Runtime } from '../main/app/runtime';
 import { engineEntry } from '../main/engine/host/entry';
 import { forkSpawner } from '../main/engine/host/spawner';
 import { DEFAULT_DATA_DIR, loadFashion } from '../models/training/data';
+import { jobResult } from './app-jobs';
 
 const FRAME = { width: 2000, height: 1500 };
 const REGION = { x: 400, y: 150, width: 1200, height: 1200 };
@@ -68,27 +69,11 @@ export async function run({ quick }: { quick: boolean }): Promise<Record<string,
   }
 }
 
-async function invert(runtime: ReturnType<typeof createRuntime>, imageId: string): Promise<string> {
+async function invert(runtime: Runtime, imageId: string): Promise<string> {
   const { jobId } = await runtime.service.startJob({ spec: { op: 'invert', imageId, family: 'fashion', method: 'hybrid', region: REGION } });
-  return new Promise<string>((resolve, reject) => {
-    const done = (e: { jobId: string; result: { kind: string; sessionId?: string } }): void => {
-      if (e.jobId !== jobId) return;
-      off();
-      if (e.result.kind === 'latent' && e.result.sessionId) resolve(e.result.sessionId);
-      else reject(new Error(`expected a latent result, got ${e.result.kind}`));
-    };
-    const failed = (e: { jobId: string; error: { message: string } }): void => {
-      if (e.jobId !== jobId) return;
-      off();
-      reject(new Error(e.error.message));
-    };
-    const off = (): void => {
-      runtime.service.off('jobDone', done);
-      runtime.service.off('jobError', failed);
-    };
-    runtime.service.on('jobDone', done);
-    runtime.service.on('jobError', failed);
-  });
+  const result = await jobResult(runtime, jobId);
+  if (result.kind !== 'latent') throw new Error(`expected a latent result, got ${result.kind}`);
+  return result.sessionId;
 }
 
 /** t10k image 0, light on dark, area-scaled into the region of a dark frame, as RGB PNG. */

@@ -15,6 +15,7 @@ import { engineEntry } from '../main/engine/host/entry';
 import { forkSpawner } from '../main/engine/host/spawner';
 import { vmHwmKb } from '../main/engine/host/sr-pool';
 import type { SrScale } from '../main/engine/ops/sr';
+import { jobResult } from './app-jobs';
 
 export interface AppUpscaler {
   /** One upscale through the job queue; resolves with the output's RGB bytes. */
@@ -115,26 +116,11 @@ async function openApp(workers: number): Promise<App> {
       const png = await sharp(rgb, { raw: { width, height, channels: 3 } }).png({ compressionLevel: 1 }).toBuffer();
       return (await runtime.service.upload({ name: 'bench.png', dataBase64: png.toString('base64') })).id;
     },
-    waitFor: (jobId) =>
-      new Promise<string>((resolve, reject) => {
-        const done = (e: { jobId: string; result: { kind: string; image?: { id: string } } }): void => {
-          if (e.jobId !== jobId) return;
-          off();
-          if (e.result.image) resolve(e.result.image.id);
-          else reject(new Error(`unexpected ${e.result.kind} result`));
-        };
-        const failed = (e: { jobId: string; error: { message: string } }): void => {
-          if (e.jobId !== jobId) return;
-          off();
-          reject(new Error(e.error.message));
-        };
-        const off = (): void => {
-          runtime.service.off('jobDone', done);
-          runtime.service.off('jobError', failed);
-        };
-        runtime.service.on('jobDone', done);
-        runtime.service.on('jobError', failed);
-      }),
+    waitFor: async (jobId) => {
+      const result = await jobResult(runtime, jobId);
+      if (result.kind !== 'image') throw new Error(`unexpected ${result.kind} result`);
+      return result.image.id;
+    },
     readBack: async (imageId) => {
       const path = join(dir, `out-${(outputs += 1)}.png`);
       await runtime.host.call('exportImage', { imageId, path, options: { format: 'png' } });
