@@ -18,6 +18,7 @@ import { engineEntry } from '../main/engine/host/entry';
 import { forkSpawner } from '../main/engine/host/spawner';
 import { DEFAULT_DATA_DIR, loadFashion } from '../models/training/data';
 import { jobResult } from './app-jobs';
+import { percentile } from './stats';
 
 const FRAME = { width: 2000, height: 1500 };
 const REGION = { x: 400, y: 150, width: 1200, height: 1200 };
@@ -86,8 +87,7 @@ async function productPhoto(): Promise<Buffer> {
 }
 
 function quantile(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return percentile([...values].sort((a, b) => a - b), q);
 }
 
 const median = (values: number[]): number => quantile(values, 0.5);
