@@ -160,7 +160,7 @@ export const en = {
     hint: 'Each example is inverted; the attribute is the mean code of the first set minus that of the second.',
     opening: 'Opening examples {done} / {total}…',
     learning: 'Inverting examples…',
-    someFailed: 'Could not open: {files}',
+    someFailed: 'Skipped: {files}',
     done: 'Learned “{name}”; its slider is in the Edit panel',
     run: 'Learn',
   },

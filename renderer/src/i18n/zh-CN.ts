@@ -162,7 +162,7 @@ export const zhCN: MessageSchema = {
     hint: '每个示例都会被反演；属性为第一组平均潜码减去第二组平均潜码。',
     opening: '正在打开示例 {done} / {total}…',
     learning: '正在反演示例…',
-    someFailed: '无法打开：{files}',
+    someFailed: '已跳过：{files}',
     done: '已学习“{name}”；其滑块位于编辑面板',
     run: '学习',
   },

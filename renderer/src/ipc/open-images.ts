@@ -1,30 +1,31 @@
 import type { ImageInfo } from '../../../preload/contract';
 import { getApi } from './api';
+import { toErrorData } from './errors';
 import { pathOf, readBase64 } from './files';
 
 /**
  * Opens files in the engine without showing them (e.g. examples for learning an attribute):
- * by path in Electron (main records dropped paths), by upload in browser mode. One failed
- * upload does not stop the rest; `failed` names what could not be opened.
+ * by path in Electron (main records dropped paths), by upload in browser mode. File by file,
+ * so one unreadable file does not stop the rest; `failed` holds one message per such file,
+ * naming it and the problem (the engine's decode errors begin with the file's name).
  */
 export async function openImageFiles(
   files: File[],
   mode: 'electron' | 'browser' | 'cli',
   onEach?: (done: number) => void,
 ): Promise<{ images: ImageInfo[]; failed: string[] }> {
-  const paths = files.map(pathOf);
-  if (mode === 'electron' && paths.every((p) => p !== null)) {
-    const images = await getApi().openDropped({ paths: paths as string[] });
-    onEach?.(files.length);
-    return { images, failed: [] };
-  }
   const images: ImageInfo[] = [];
   const failed: string[] = [];
   for (const file of files) {
+    const path = mode === 'electron' ? pathOf(file) : null;
     try {
-      images.push(await getApi().upload({ name: file.name, dataBase64: await readBase64(file) }));
-    } catch {
-      failed.push(file.name);
+      const opened = path
+        ? await getApi().openDropped({ paths: [path] })
+        : [await getApi().upload({ name: file.name, dataBase64: await readBase64(file) })];
+      images.push(...opened);
+    } catch (error) {
+      const { message } = toErrorData(error);
+      failed.push(message.includes(file.name) ? message : `${file.name}: ${message}`);
     }
     onEach?.(images.length + failed.length);
   }
