@@ -20,7 +20,8 @@ import { resolveModelsRoot } from '../models/loader';
 import { DEFAULT_DATA_DIR, loadFashion, toFloat } from '../models/training/data';
 import { getLatentFamily } from '../main/engine/ops/latent/family';
 import { generateValues, invertImages } from '../main/engine/ops/latent/invert';
-import { encode, seededLatents } from '../main/engine/ops/latent/sample';
+import { seededLatents } from '../main/engine/ops/latent/sample';
+import { timeEncoder } from './latent-encoder';
 import { benchAttributes, scoredAttributes } from './latent-attributes';
 import { meanQuality, mergeShards } from './latent-merge';
 import { checkpointsFor, runShard, shardRange, writeShardFile, type ShardFile } from './latent-shard';
@@ -61,11 +62,8 @@ export async function run(options: { quick?: boolean; args?: string[] } = {}): P
   if (args.includes('--attributes-only')) {
     // A quick re-score of attribute edits (e.g. after rebuilding attributes.json): hybrid z at 50 steps.
     const random = meanQuality(fam, generateValues(fam, seededLatents(fam.latentSize, count, 77), count), target, count);
-    encode(fam, target.subarray(0, 1024 * 8), 8);
-    const te = performance.now();
-    const zE = encode(fam, target, count);
-    const encoderMs = (performance.now() - te) / count;
-    const encoder = { ...meanQuality(fam, generateValues(fam, zE, count), target, count), msPerImage: encoderMs };
+    const { z: zE, msPerImage, msSingleImage } = timeEncoder(fam, target, count);
+    const encoder = { ...meanQuality(fam, generateValues(fam, zE, count), target, count), msPerImage, msSingleImage };
     const z = (await invertImages(fam, target, count, { method: fam.nets.E ? 'hybrid' : 'optimize', iterations: 50, starts: 1 })).z;
     return { modelsRoot: process.env['LATENTSHOP_MODELS'] ?? resolveModelsRoot(), images: count, randomZ: random, encoder, attributes: await benchAttributes(fam, test.labels, z, count) };
   }
