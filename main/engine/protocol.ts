@@ -42,6 +42,7 @@ export interface EngineMethods {
   /** Latent tools' fast paths (not jobs); sessions live in the shared cache, so any engine serves them. */
   previewEdit(args: EditPreviewArgs): EditPreview;
   listAttributes(args: { family: string }): AttributeInfo[];
+  removeAttribute(args: { family: string; name: string }): AttributeInfo[];
   closeLatentSession(args: { sessionId: string }): null;
   modelSamples(args: { family: string; count: number; seed?: number }): SampleResult;
   generate(args: { family: string; z: number[] }): { imageUrl: string };

@@ -122,6 +122,7 @@ export class LatentshopService extends EventEmitter<ServiceEvents> implements La
   // Latent tools' fast paths. Sessions live in the engines' shared cache, so the first engine serves them all.
   previewEdit = (args: EditPreviewArgs): Promise<EditPreview> => this.host.call('previewEdit', args);
   listAttributes = (args: { family: string }): Promise<AttributeInfo[]> => this.host.call('listAttributes', args);
+  removeAttribute = (args: { family: string; name: string }): Promise<AttributeInfo[]> => this.host.call('removeAttribute', args);
   closeLatentSession = async (args: { sessionId: string }): Promise<void> => void (await this.host.call('closeLatentSession', args));
   modelSamples = (args: { family: string; count: number; seed?: number }): Promise<SampleResult> => this.host.call('modelSamples', args);
   generate = (args: { family: string; z: number[] }): Promise<{ imageUrl: string }> => this.host.call('generate', args);

@@ -33,6 +33,9 @@ describe('latent contract validation', () => {
     expect(methodSchemas.previewEdit.safeParse({ sessionId: 's', attributes: { a: -4 } }).success).toBe(false);
     expect(methodSchemas.modelSamples.safeParse({ family: 'fashion', count: 65 }).success).toBe(false);
     expect(methodSchemas.listAttributes.safeParse({ family: 'fashion' }).success).toBe(true);
+    expect(methodSchemas.removeAttribute.safeParse({ family: 'fashion', name: 'boot-look' }).success).toBe(true);
+    // A name that could never be stored (path characters) is refused before it reaches the engine.
+    expect(methodSchemas.removeAttribute.safeParse({ family: 'fashion', name: '../x' }).success).toBe(false);
     expect(methodSchemas.closeLatentSession.safeParse({ sessionId: 'x', extra: 1 }).success).toBe(false);
   });
 });

@@ -97,6 +97,7 @@ export const latentMethodSchemas = {
     })
     .strict(),
   listAttributes: z.object({ family: familyId }).strict(),
+  removeAttribute: z.object({ family: familyId, name: attributeName }).strict(),
   closeLatentSession: z.object({ sessionId: id }).strict(),
   modelSamples: z.object({ family: familyId, count: z.number().int().min(1).max(64), seed: seed.optional() }).strict(),
   // Bounded so a malformed code cannot allocate much; real families are far smaller.

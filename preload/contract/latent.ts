@@ -120,6 +120,8 @@ export interface AttributeInfo {
   provenance: { method: InversionMethod | 'labels'; positives: number; negatives: number; createdAt?: string };
   /** Strength α at which the built-in vector reaches its target class; the panel marks it. */
   recommendedStrength?: number;
+  /** From the user's own file (Learn attribute): the panel offers to remove it. */
+  learned?: true;
 }
 
 export interface AttributeResult {

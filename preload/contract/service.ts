@@ -68,6 +68,8 @@ export interface LatentshopMethods {
   previewEdit(args: EditPreviewArgs): Promise<EditPreview>;
   /** The family's named latent directions: shipped ones merged with those the user learned. */
   listAttributes(args: { family: string }): Promise<AttributeInfo[]>;
+  /** Deletes an attribute the user learned (built-in ones cannot be removed); returns the list afterwards. */
+  removeAttribute(args: { family: string; name: string }): Promise<AttributeInfo[]>;
   /** Forgets a latent session (its z and candidates); later edits of it fail with BAD_ARGUMENT. */
   closeLatentSession(args: { sessionId: string }): Promise<void>;
   /** A grid of `count` (1–64) samples for the Models panel, from seeds seed…seed+count−1 (default seed 1). */

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { attributeInfo, attributeTerms, combineLatent, interpolateLatent, loadAttributes, saveUserAttribute, userAttributesPath } from './attributes';
+import { attributeInfo, attributeTerms, combineLatent, interpolateLatent, listAttributeInfos, loadAttributes, removeUserAttribute, saveUserAttribute, userAttributesPath } from './attributes';
 import { meanDifference } from './learn';
 
 describe('attribute arithmetic', () => {
@@ -73,6 +73,23 @@ describe('attribute files', () => {
     await saveUserAttribute('fam', 2, { name: 'a', vector: [3, 3] });
     const all = await loadAttributes({ id: 'fam', latentSize: 2 });
     expect(all.map((a) => [a.name, a.vector])).toEqual([['b', [0, 1]], ['a', [3, 3]]]);
+  });
+
+  it('removes a learned attribute only: a shadowed shipped one comes back, built-in ones refuse', async () => {
+    const shipped = join(dir, 'attributes.json');
+    writeFileSync(shipped, JSON.stringify({ version: 1, latentSize: 2, attributes: [{ name: 'smile', vector: [1, 1] }] }));
+    const family = { id: 'fam', latentSize: 2, attributesPath: shipped };
+    await saveUserAttribute('fam', 2, { name: 'smile', vector: [2, 2] });
+    await saveUserAttribute('fam', 2, { name: 'mine', vector: [0, 1] });
+    expect((await listAttributeInfos(family)).map((a) => [a.name, a.learned ?? false])).toEqual([['smile', true], ['mine', true]]);
+
+    await removeUserAttribute('fam', 2, 'smile');
+    expect((await loadAttributes(family)).map((a) => [a.name, a.vector])).toEqual([['smile', [1, 1]], ['mine', [0, 1]]]);
+    expect((await listAttributeInfos(family)).map((a) => [a.name, a.learned ?? false])).toEqual([['smile', false], ['mine', true]]);
+    await expect(removeUserAttribute('fam', 2, 'smile')).rejects.toMatchObject({ code: 'BAD_ARGUMENT', message: expect.stringContaining('built-in attributes cannot be removed') });
+    await removeUserAttribute('fam', 2, 'mine');
+    expect((await loadAttributes(family)).map((a) => a.name)).toEqual(['smile']);
+    expect(readdirSync(join(dir, 'state', 'attributes'))).toEqual(['fam.json']);
   });
 });
 

@@ -61,8 +61,15 @@ export async function loadAttributes(family: { id: string; latentSize: number; a
   return [...merged.values()];
 }
 
-export function attributeInfo(a: StoredAttribute): AttributeInfo {
+/** The panel's view of the family's attributes; those from the user's file are marked removable. */
+export async function listAttributeInfos(family: { id: string; latentSize: number; attributesPath?: string }): Promise<AttributeInfo[]> {
+  const learned = new Set((await readFileJson(userAttributesPath(family.id))).map((a) => a.name));
+  return (await loadAttributes(family)).map((a) => attributeInfo(a, learned.has(a.name)));
+}
+
+export function attributeInfo(a: StoredAttribute, learned = false): AttributeInfo {
   const info: AttributeInfo = { name: a.name, provenance: a.provenance ?? { method: 'labels', positives: 0, negatives: 0 } };
+  if (learned) info.learned = true;
   const label = displayLabel(a);
   if (label !== undefined) info.label = label;
   return a.strength === undefined ? info : { ...info, recommendedStrength: a.strength };
@@ -78,7 +85,25 @@ function displayLabel(a: StoredAttribute): string | undefined {
 export async function saveUserAttribute(family: string, latentSize: number, attribute: StoredAttribute): Promise<void> {
   const path = userAttributesPath(family);
   const others = (await readFileJson(path)).filter((a) => a.name !== attribute.name);
-  const file: AttributeFileJson = { version: 1, latentSize, method: 'learned in Latentshop', attributes: [...others, attribute] };
+  await writeUserAttributes(path, latentSize, [...others, attribute]);
+}
+
+/**
+ * Deletes one learned attribute from the user's file. Shipped ones live in the model folder
+ * and stay; a learned vector that shadowed a shipped one of the same name uncovers it again.
+ */
+export async function removeUserAttribute(family: string, latentSize: number, name: string): Promise<void> {
+  const path = userAttributesPath(family);
+  const learned = await readFileJson(path);
+  if (!learned.some((a) => a.name === name)) {
+    throw new LatentshopError('BAD_ARGUMENT', `"${name}" is not an attribute you learned for ${family}; built-in attributes cannot be removed.`);
+  }
+  await writeUserAttributes(path, latentSize, learned.filter((a) => a.name !== name));
+}
+
+/** Atomically (temp file, then rename): a crash mid-write never leaves a torn file. */
+async function writeUserAttributes(path: string, latentSize: number, attributes: StoredAttribute[]): Promise<void> {
+  const file: AttributeFileJson = { version: 1, latentSize, method: 'learned in Latentshop', attributes };
   await mkdir(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;
   await writeFile(tmp, `${JSON.stringify(file)}\n`);

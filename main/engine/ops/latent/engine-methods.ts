@@ -1,7 +1,7 @@
 import type { AttributeInfo, EditPreview, EditPreviewArgs, ImageAnalysis, Rect, SampleResult } from '../../../../preload/contract/latent';
 import { analyzeRegion, generateDataUrl } from './analyze';
 import type { RasterImage } from '../../io/raster';
-import { attributeInfo, loadAttributes } from './attributes';
+import { listAttributeInfos, removeUserAttribute } from './attributes';
 import { getLatentFamily } from './family';
 import { previewEdit } from './preview';
 import { sampleGrid } from './sample';
@@ -18,7 +18,12 @@ export function latentMethods(store: LatentImageStore) {
   const getImage = (id: string): Promise<RasterImage> => store.get(id);
   return {
     previewEdit: (args: EditPreviewArgs): Promise<EditPreview> => previewEdit(args, getImage, sessions),
-    listAttributes: async ({ family }: { family: string }): Promise<AttributeInfo[]> => (await loadAttributes(await getLatentFamily(family))).map(attributeInfo),
+    listAttributes: async ({ family }: { family: string }): Promise<AttributeInfo[]> => listAttributeInfos(await getLatentFamily(family)),
+    removeAttribute: async ({ family, name }: { family: string; name: string }): Promise<AttributeInfo[]> => {
+      const fam = await getLatentFamily(family);
+      await removeUserAttribute(fam.id, fam.latentSize, name);
+      return listAttributeInfos(fam);
+    },
     closeLatentSession: async ({ sessionId }: { sessionId: string }): Promise<null> => {
       await sessions.delete(sessionId);
       return null;

@@ -109,7 +109,12 @@ describe('latent tools through the engine', () => {
     if (result.kind !== 'attribute') throw new Error('expected an attribute result');
     expect(result.attribute.provenance).toMatchObject({ method: 'encoder', positives: 1, negatives: 1 });
     const listed = await harness.runtime.service.listAttributes({ family: 'testfam' });
-    expect(listed.find((a) => a.name === 'learned-one')?.provenance.method).toBe('encoder');
+    expect(listed.find((a) => a.name === 'learned-one')).toMatchObject({ learned: true, provenance: { method: 'encoder' } });
+    expect(listed.find((a) => a.name === 'brighter')?.learned).toBeUndefined();
+    const after = await harness.runtime.service.removeAttribute({ family: 'testfam', name: 'learned-one' });
+    expect(after.map((a) => a.name)).not.toContain('learned-one');
+    expect(after.map((a) => a.name)).toContain('brighter');
+    await expect(harness.runtime.service.removeAttribute({ family: 'testfam', name: 'brighter' })).rejects.toMatchObject({ code: 'BAD_ARGUMENT' });
   });
 
   it('cancel stops an invert job within 1 s', async () => {

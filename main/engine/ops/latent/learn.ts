@@ -50,5 +50,5 @@ export async function learnAttribute(spec: LearnAttributeJobSpec, ctx: OpContext
   };
   await saveUserAttribute(fam.id, fam.latentSize, attribute);
   ctx.progress(1, 'saved');
-  return { kind: 'attribute', family: fam.id, attribute: attributeInfo(attribute) };
+  return { kind: 'attribute', family: fam.id, attribute: attributeInfo(attribute, true) };
 }
