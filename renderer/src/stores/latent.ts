@@ -77,6 +77,19 @@ export const useLatentStore = defineStore('latent', () => {
     }
   }
 
+  /** Deletes a learned attribute; its slider goes (or falls back to a shipped one of that name, at 0). */
+  async function removeAttribute(name: string): Promise<boolean> {
+    if (!family.value) return false;
+    try {
+      attributes.value = await getApi().removeAttribute({ family: family.value, name });
+      values.value = Object.fromEntries(Object.entries(values.value).filter(([key]) => key !== name));
+      return true;
+    } catch (e) {
+      toasts.show(toErrorData(e).message, 'error');
+      return false;
+    }
+  }
+
   function setValue(name: string, value: number): void {
     values.value = { ...values.value, [name]: clampAlpha(value) };
   }
@@ -122,6 +135,6 @@ export const useLatentStore = defineStore('latent', () => {
 
   return {
     method, region, session, inverting, progress, reconUrl, attributes, values, split, applying, family, attributeMap,
-    invert, loadAttributes, setValue, resetValues, apply, endSession,
+    invert, loadAttributes, removeAttribute, setValue, resetValues, apply, endSession,
   };
 });
