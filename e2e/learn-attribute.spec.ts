@@ -25,10 +25,10 @@ function cosine(a: number[], b: number[]): number {
  * Issue 4's "Learn attribute" dialog end to end: two dropped sets of product shots (ankle boots
  * against sneakers, from Fashion-MNIST's training split) plus one broken file, learned by the
  * real engine with progress; the new vector lands in the user's attributes file with its
- * provenance, points the way the shipped sneaker → ankle boot transform does, and its slider
- * edits the photo.
+ * provenance, points the way the shipped sneaker → ankle boot transform does, its slider
+ * edits the photo, and it can be removed again (built-in attributes cannot).
  */
-test('learn an attribute from two dropped sets, then edit with its slider', async ({ page, app }, testInfo) => {
+test('learn an attribute from two dropped sets, edit with its slider, then remove it', async ({ page, app }, testInfo) => {
   test.setTimeout(240_000);
   const { png } = await sneakerPng();
   const debug = hook(page);
@@ -94,4 +94,16 @@ test('learn an attribute from two dropped sets, then edit with its slider', asyn
   if (!rect) throw new Error('the overlay is shown but has no rectangle');
   expect(meanAbsDiff(before, await rgbOf(await page.getByTestId('canvas').screenshot()), rect)).toBeGreaterThan(2);
   await step(page, testInfo, 'learned slider moved');
+
+  // Only learned attributes can be removed, after a confirmation; the file keeps the rest.
+  await expect(page.getByTestId('attr-remove-sneaker-to-ankle-boot')).toHaveCount(0);
+  await page.getByTestId('attr-remove-boot-look').click();
+  await expect(page.getByTestId('attr-remove-dialog')).toContainText('boot-look');
+  await step(page, testInfo, 'remove asked');
+  await page.getByTestId('attr-remove-confirm').click();
+  await expect(slider).toHaveCount(0);
+  await expect(page.getByTestId('toast').filter({ hasText: 'Removed “boot-look”' })).toBeVisible();
+  await expect(page.getByTestId('attr-slider-sneaker-to-ankle-boot')).toBeVisible();
+  const left = JSON.parse(readFileSync(join(app.stateDir, 'attributes', 'fashion.json'), 'utf8')) as { attributes: AttributeJson[] };
+  expect(left.attributes.map((a) => a.name)).toEqual([]);
 });
