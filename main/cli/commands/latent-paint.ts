@@ -11,7 +11,7 @@ import { applyEdit } from '../../engine/ops/latent/apply-edit';
 import { constrainSession } from '../../engine/ops/latent/constrain-job';
 import { invertToSession } from '../../engine/ops/latent/invert-job';
 import { learnAttribute } from '../../engine/ops/latent/learn';
-import { userAttributesPath } from '../../engine/ops/latent/attributes';
+import { ATTRIBUTE_NAME, removeUserAttribute, userAttributesPath } from '../../engine/ops/latent/attributes';
 import { type CliIo, EXIT_OK, parseNumber, parseOrUsage, UsageError, writeJson } from '../args';
 import { createProgress } from '../progress';
 import { parseMethod, withCliSession } from './latent-invert';
@@ -19,11 +19,13 @@ import { latentOptions, openFamily, outputFormat, parseRegion, round } from './l
 
 export const PAINT_HELP = `Usage:
   latentshop learn-attribute --name NAME --pos DIR --neg DIR [--method encoder|hybrid|optimize] [--json]
+  latentshop forget-attribute --name NAME [--json]
   latentshop constrain <image> --strokes strokes.json -o out.png [--region x,y,w,h] [--candidates K]
                        [--iterations N] [--stay-close λ1] [--realism λ2] [--json]
 
 learn-attribute stores mean z(pos) − mean z(neg) as NAME in your attributes (LATENTSHOP_STATE_DIR
-or ~/.config/latentshop/attributes/<family>.json). constrain follows colour and sketch strokes
+or ~/.config/latentshop/attributes/<family>.json); forget-attribute deletes a learned one from
+there (built-in attributes stay). constrain follows colour and sketch strokes
 (a JSON array of Stroke: {kind, colour?, size, points:[{x,y}]} in photo pixels; see README).
 
 Options: -m, --model FAMILY (default fashion), --overwrite, --progress, -h, --help
@@ -52,20 +54,37 @@ function context(io: CliIo, forced: boolean | undefined): OpContext & { end(): v
 export async function runLearnAttribute(args: string[], io: CliIo): Promise<number> {
   const { values } = parseOrUsage(() => parseArgs({ args, options, strict: true }));
   if (values.help) return void io.stdout.write(PAINT_HELP), EXIT_OK;
-  if (!values.name || !/^[a-z0-9][a-z0-9-]{0,40}$/.test(values.name)) throw new UsageError('--name must be lower-case letters, digits and dashes');
+  const name = attributeName(values.name);
   if (!values.pos || !values.neg) throw new UsageError('give --pos DIR and --neg DIR');
   const [pos, neg] = [await imagesIn(values.pos), await imagesIn(values.neg)];
   const fam = await openFamily(values.model);
   const images = new Map<string, RasterImage>();
   const ids = async (paths: string[], tag: string): Promise<string[]> => Promise.all(paths.map(async (p, i) => (images.set(`${tag}${i}`, await decodeImageFile(p)), `${tag}${i}`)));
   const ctx = context(io, values.progress);
-  const spec = { op: 'learnAttribute' as const, family: fam.id, name: values.name, positives: await ids(pos, 'p'), negatives: await ids(neg, 'n'), method: parseMethod(values.method ?? 'encoder') };
+  const spec = { op: 'learnAttribute' as const, family: fam.id, name, positives: await ids(pos, 'p'), negatives: await ids(neg, 'n'), method: parseMethod(values.method ?? 'encoder') };
   const result = await learnAttribute(spec, ctx, async (id) => images.get(id)!);
   ctx.end();
   const summary = { ...result, file: userAttributesPath(fam.id) };
   if (values.json) writeJson(io, summary);
-  else io.stdout.write(`${values.name}: learned from ${pos.length} + ${neg.length} images, saved in ${summary.file}\n`);
+  else io.stdout.write(`${name}: learned from ${pos.length} + ${neg.length} images, saved in ${summary.file}\n`);
   return EXIT_OK;
+}
+
+export async function runForgetAttribute(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseOrUsage(() => parseArgs({ args, options, strict: true }));
+  if (values.help) return void io.stdout.write(PAINT_HELP), EXIT_OK;
+  const name = attributeName(values.name);
+  const fam = await openFamily(values.model);
+  await removeUserAttribute(fam.id, fam.latentSize, name);
+  const file = userAttributesPath(fam.id);
+  if (values.json) writeJson(io, { removed: name, family: fam.id, file });
+  else io.stdout.write(`${name}: removed from ${file}\n`);
+  return EXIT_OK;
+}
+
+function attributeName(value: string | undefined): string {
+  if (!value || !ATTRIBUTE_NAME.test(value)) throw new UsageError('--name must be lower-case letters, digits and dashes (at most 41)');
+  return value;
 }
 
 async function readStrokes(path: string): Promise<Stroke[]> {

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,10 +40,36 @@ describe('latent commands', () => {
     expect(JSON.parse(constrained.out)).toHaveProperty('constraintErrorAfter');
   });
 
+  it('learn-attribute from two folders, then forget-attribute', async () => {
+    for (const [folder, seed] of [['pos', '10'], ['neg', '20']] as const) {
+      mkdirSync(join(dir, folder), { recursive: true });
+      for (const k of [0, 1, 2]) expect((await cli('sample', '-m', 'testfam', '-n', '1', '--seed', `${Number(seed) + k}`, '-o', join(dir, folder, `${k}.png`))).code).toBe(0);
+    }
+    writeFileSync(join(dir, 'pos', 'notes.txt'), 'not an example');
+    const learned = await cli('learn-attribute', '-m', 'testfam', '--name', 'taller', '--pos', join(dir, 'pos'), '--neg', join(dir, 'neg'), '--json');
+    expect(learned.code).toBe(0);
+    expect(JSON.parse(learned.out)).toMatchObject({ kind: 'attribute', attribute: { name: 'taller', learned: true, provenance: { method: 'encoder', positives: 3, negatives: 3 } } });
+    const file = join(dir, 'state', 'attributes', 'testfam.json');
+    const stored = (): string[] => (JSON.parse(readFileSync(file, 'utf8')) as { attributes: { name: string }[] }).attributes.map((a) => a.name);
+    expect(stored()).toEqual(['taller']);
+    // The learned vector is usable by name at once.
+    expect((await cli('edit', join(dir, 'pos', '0.png'), '-m', 'testfam', '--attr', 'taller=1', '--method', 'encoder', '-o', join(dir, 'taller.png'))).code).toBe(0);
+
+    const forgot = await cli('forget-attribute', '-m', 'testfam', '--name', 'taller', '--json');
+    expect(forgot.code).toBe(0);
+    expect(JSON.parse(forgot.out)).toEqual({ removed: 'taller', family: 'testfam', file });
+    expect(stored()).toEqual([]);
+    // Built-in (shipped) attributes are not the user's to delete: exit 1, and why.
+    const refused = await cli('forget-attribute', '-m', 'testfam', '--name', 'wider');
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('built-in attributes cannot be removed');
+  });
+
   it('refuses bad usage with exit code 2', async () => {
     expect((await cli('edit', 'x.png', '--attr', 'Bad=1', '-o', 'y.png')).code).toBe(2);
     expect((await cli('edit', 'x.png', '--attr', 'ok=9', '-o', 'y.png')).code).toBe(2);
     expect((await cli('invert', 'x.png', '--method', 'magic')).code).toBe(2);
     expect((await cli('sample', '-n', '0', '-o', 'g.png')).code).toBe(2);
+    expect((await cli('forget-attribute', '--name', 'Bad Name')).code).toBe(2);
   });
 });

@@ -1,7 +1,7 @@
 import type { Command } from '../args';
 import { latentModelCommand } from './latent-models';
 import { runEdit, runInvert } from './latent-invert';
-import { runConstrain, runLearnAttribute } from './latent-paint';
+import { runConstrain, runForgetAttribute, runLearnAttribute } from './latent-paint';
 
 /** The latent tools' commands, registered in one go so index.ts gains a single line. */
 export const latentCommands: Record<string, Command> = {
@@ -13,6 +13,7 @@ export const latentCommands: Record<string, Command> = {
   invert: runInvert,
   edit: runEdit,
   'learn-attribute': runLearnAttribute,
+  'forget-attribute': runForgetAttribute,
   constrain: runConstrain,
 };
 
@@ -24,5 +25,6 @@ export const LATENT_USAGE = `  sample    Draw samples from a GAN family as a gri
   invert    Find the latent code of an image or region (optimize, encoder, hybrid)
   edit      Move an image along named attributes and blend the change back
   learn-attribute  Learn an attribute from folders of positive and negative examples
+  forget-attribute Delete an attribute you learned
   constrain Follow colour and sketch strokes (iGAN-style) and blend the result back
 `;
