@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { expect, test } from './fixtures/browser-mode';
-import { dropFile, step } from './fixtures/page-helpers';
-import { hook, meanAbsDiff, rgbOf, sneakerPng } from './fixtures/sneaker';
+import { step } from './fixtures/page-helpers';
+import { hook, meanAbsDiff, moveAttributeSlider, openSneakerPhoto, rgbOf } from './fixtures/sneaker';
 
 /**
  * Issue 4 end to end: a Fashion-MNIST sneaker as a photo, hybrid inversion with a live
@@ -12,11 +12,8 @@ import { hook, meanAbsDiff, rgbOf, sneakerPng } from './fixtures/sneaker';
  */
 test('invert a sneaker, move an attribute, split, apply and export', async ({ page, app }, testInfo) => {
   test.setTimeout(240_000);
-  const { png } = await sneakerPng();
   const debug = hook(page);
-  await page.goto(app.url);
-  await dropFile(page, '[data-testid=canvas]', 'sneaker.png', png, 'image/png');
-  await expect(page.getByTestId('status-size')).toContainText('224 × 224');
+  const { png } = await openSneakerPhoto(page, app.url);
   const original = await debug.currentImage();
   await page.getByTestId('panel-tab-edit').click();
   await page.getByTestId('edit-method').selectOption('hybrid');
@@ -30,15 +27,7 @@ test('invert a sneaker, move an attribute, split, apply and export', async ({ pa
   await expect(page.getByTestId('edit-attributes').getByText('→ Dress', { exact: true })).toBeVisible();
   await expect(page.getByTestId('edit-recon')).toHaveAttribute('src', /^data:image\//);
   await step(page, testInfo, 'inverted');
-  await page.waitForTimeout(300);
-  const before = await rgbOf(await page.getByTestId('canvas').screenshot());
-
-  await slider.fill('3');
-  await expect(page.getByTestId('edit-overlay')).toBeVisible();
-  await page.waitForTimeout(300);
-  const rect = await debug.overlayRect();
-  if (!rect) throw new Error('the overlay is shown but has no rectangle');
-  const after = await rgbOf(await page.getByTestId('canvas').screenshot());
+  const { before, after, rect } = await moveAttributeSlider(page, slider, '3');
   // α = 3 along a learned direction moves the product measurably: over 2 grey levels on average.
   const changed = meanAbsDiff(before, after, rect);
   expect(changed).toBeGreaterThan(2);

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures/browser-mode';
-import { dropFile, dropFiles, step } from './fixtures/page-helpers';
-import { fashionPngs, hook, meanAbsDiff, rgbOf, sneakerPng } from './fixtures/sneaker';
+import { dropFiles, step } from './fixtures/page-helpers';
+import { fashionPngs, meanAbsDiff, moveAttributeSlider, openSneakerPhoto } from './fixtures/sneaker';
 
 const SNEAKER = 7;
 const ANKLE_BOOT = 9;
@@ -30,11 +30,7 @@ function cosine(a: number[], b: number[]): number {
  */
 test('learn an attribute from two dropped sets, edit with its slider, then remove it', async ({ page, app }, testInfo) => {
   test.setTimeout(240_000);
-  const { png } = await sneakerPng();
-  const debug = hook(page);
-  await page.goto(app.url);
-  await dropFile(page, '[data-testid=canvas]', 'sneaker.png', png, 'image/png');
-  await expect(page.getByTestId('status-size')).toContainText('224 × 224');
+  await openSneakerPhoto(page, app.url);
   await page.getByTestId('panel-tab-edit').click();
   await page.getByTestId('edit-method').selectOption('encoder');
   await page.getByTestId('edit-run').click();
@@ -85,14 +81,8 @@ test('learn an attribute from two dropped sets, edit with its slider, then remov
 
   const slider = page.getByTestId('attr-slider-boot-look');
   await expect(slider).toBeVisible();
-  await page.waitForTimeout(300);
-  const before = await rgbOf(await page.getByTestId('canvas').screenshot());
-  await slider.fill('2');
-  await expect(page.getByTestId('edit-overlay')).toBeVisible();
-  await page.waitForTimeout(300);
-  const rect = await debug.overlayRect();
-  if (!rect) throw new Error('the overlay is shown but has no rectangle');
-  expect(meanAbsDiff(before, await rgbOf(await page.getByTestId('canvas').screenshot()), rect)).toBeGreaterThan(2);
+  const moved = await moveAttributeSlider(page, slider, '2');
+  expect(meanAbsDiff(moved.before, moved.after, moved.rect)).toBeGreaterThan(2);
   await step(page, testInfo, 'learned slider moved');
 
   // Only learned attributes can be removed, after a confirmation; the file keeps the rest.

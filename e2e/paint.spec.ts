@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures/browser-mode';
-import { dropFile, step } from './fixtures/page-helpers';
-import { hook, meanAbsDiff, rgbOf, sampleAt, sneakerPng } from './fixtures/sneaker';
+import { step } from './fixtures/page-helpers';
+import { hook, meanAbsDiff, openSneakerPhoto, rgbOf, sampleAt } from './fixtures/sneaker';
 import { drag, line } from './fixtures/strokes';
 
 /**
@@ -13,11 +13,8 @@ import { drag, line } from './fixtures/strokes';
  */
 test('paint a red stroke on a shoe, get candidates, undo a stroke, apply, undo to the original', async ({ page, app }, testInfo) => {
   test.setTimeout(300_000);
-  const { png, spine } = await sneakerPng();
   const debug = hook(page);
-  await page.goto(app.url);
-  await dropFile(page, '[data-testid=canvas]', 'sneaker.png', png, 'image/png');
-  await expect(page.getByTestId('status-size')).toContainText('224 × 224');
+  const { spine } = await openSneakerPhoto(page, app.url);
   const original = await debug.currentImage();
   await page.getByTestId('panel-tab-paint').click();
   await page.getByTestId('paint-invert').click();
