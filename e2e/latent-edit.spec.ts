@@ -42,6 +42,13 @@ test('invert a sneaker, move an attribute, split, apply and export', async ({ pa
   expect(meanAbsDiff(before, split, left)).toBeLessThan(1);
   expect(meanAbsDiff(after, split, right)).toBeLessThan(1);
   await step(page, testInfo, 'split');
+  // The before/after key (\\, as in Lightroom): the whole region shows the original, then the divider returns.
+  await page.keyboard.press('Backslash');
+  await page.waitForTimeout(300);
+  expect(meanAbsDiff(before, await rgbOf(await page.getByTestId('canvas').screenshot()), rect)).toBeLessThan(1);
+  await page.keyboard.press('Backslash');
+  await page.waitForTimeout(300);
+  expect(meanAbsDiff(split, await rgbOf(await page.getByTestId('canvas').screenshot()), rect)).toBeLessThan(1);
 
   await page.getByTestId('edit-apply').click();
   await expect.poll(async () => (await debug.currentImage())?.id, { timeout: 60_000 }).not.toBe(original?.id);

@@ -33,6 +33,11 @@ describe('matchShortcut', () => {
     expect(matchShortcut(key('ü', { code: 'BracketRight' }))).toBe('brushBigger');
   });
 
+  it('toggles before/after with backslash on any layout', () => {
+    expect(matchShortcut(key('\\'))).toBe('beforeAfter');
+    expect(matchShortcut(key('#', { code: 'Backslash' }))).toBe('beforeAfter');
+  });
+
   it('ignores plain letters and Alt chords', () => {
     expect(matchShortcut(key('z'))).toBeNull();
     expect(matchShortcut(key('z', { ctrlKey: true, altKey: true }))).toBeNull();

@@ -2,7 +2,7 @@
 export type ShortcutAction =
   | 'undo' | 'redo' | 'open' | 'export' | 'zoomFit' | 'zoom100' | 'escape'
   | 'maskBrush' | 'maskEraser' | 'maskRect' | 'maskLasso' | 'maskSwap' | 'maskInvert' | 'brushSmaller' | 'brushBigger'
-  | 'paintBrush' | 'paintSketch' | 'paintEraser' | 'eyedropper';
+  | 'paintBrush' | 'paintSketch' | 'paintEraser' | 'eyedropper' | 'beforeAfter';
 
 export type ShortcutHandlers = Record<ShortcutAction, () => void>;
 
@@ -38,6 +38,8 @@ export const BINDINGS: ReadonlyArray<{ chord: KeyChord; action: ShortcutAction }
   { chord: { key: 'k' }, action: 'paintSketch' },
   { chord: { key: 'e', shift: true }, action: 'paintEraser' },
   { chord: { key: 'i' }, action: 'eyedropper' },
+  // Lightroom's before/after key: the latent edit's region shows the original while toggled.
+  { chord: { key: '\\', codes: ['Backslash', 'IntlBackslash'] }, action: 'beforeAfter' },
 ];
 
 export interface KeyLike {

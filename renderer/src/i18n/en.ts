@@ -147,7 +147,7 @@ export const en = {
     before: 'Before',
     after: 'After',
     previewShown: 'Preview on the canvas',
-    splitHint: 'Divider: left of it the original, right of it the edit',
+    splitHint: 'Divider: left of it the original, right of it the edit ({keys}: whole original and back)',
     apply: 'Apply',
     reset: 'Reset',
   },

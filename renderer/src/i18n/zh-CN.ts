@@ -149,7 +149,7 @@ export const zhCN: MessageSchema = {
     before: '编辑前',
     after: '编辑后',
     previewShown: '预览已显示在画布上',
-    splitHint: '分隔线：左侧为原图，右侧为编辑结果',
+    splitHint: '分隔线：左侧为原图，右侧为编辑结果（{keys}：整块显示原图，再按恢复）',
     apply: '应用',
     reset: '重置',
   },

@@ -94,6 +94,18 @@ export const useLatentStore = defineStore('latent', () => {
     values.value = { ...values.value, [name]: clampAlpha(value) };
   }
 
+  /** Where the divider was before the before/after key sent it to the far right. */
+  let splitBeforeToggle = 0;
+
+  /** The before/after key: the whole region shows the original, then the divider goes back. */
+  function toggleBeforeAfter(): void {
+    if (!session.value) return;
+    if (split.value < 1) {
+      splitBeforeToggle = split.value;
+      split.value = 1;
+    } else split.value = splitBeforeToggle;
+  }
+
   function resetValues(): void {
     values.value = {};
     split.value = 0;
@@ -135,6 +147,6 @@ export const useLatentStore = defineStore('latent', () => {
 
   return {
     method, region, session, inverting, progress, reconUrl, attributes, values, split, applying, family, attributeMap,
-    invert, loadAttributes, removeAttribute, setValue, resetValues, apply, endSession,
+    invert, loadAttributes, removeAttribute, setValue, toggleBeforeAfter, resetValues, apply, endSession,
   };
 });
