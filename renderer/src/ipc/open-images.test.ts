@@ -4,7 +4,7 @@ import { setApi } from './api';
 import { openImageFiles } from './open-images';
 
 function info(id: string): ImageInfo {
-  return { id, name: `${id}.png`, width: 28, height: 28, channels: 3, bitDepth: 8 } as ImageInfo;
+  return { id, name: `${id}.png`, width: 28, height: 28, channels: 3, bitDepth: 8, hasIcc: false, hasExif: false, previewUrl: `/preview/${id}` };
 }
 
 describe('openImageFiles', () => {
