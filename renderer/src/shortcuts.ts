@@ -39,7 +39,7 @@ export const BINDINGS: ReadonlyArray<{ chord: KeyChord; action: ShortcutAction }
   { chord: { key: 'e', shift: true }, action: 'paintEraser' },
   { chord: { key: 'i' }, action: 'eyedropper' },
   // Lightroom's before/after key: the latent edit's region shows the original while toggled.
-  { chord: { key: '\\', codes: ['Backslash', 'IntlBackslash'] }, action: 'beforeAfter' },
+  { chord: { key: '\\', codes: ['Backslash'] }, action: 'beforeAfter' },
 ];
 
 export interface KeyLike {
