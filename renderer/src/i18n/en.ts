@@ -162,7 +162,7 @@ export const en = {
     dropHint: 'Drop images or folders, or click to pick',
     count: 'no images | {n} image | {n} images',
     clear: 'Clear',
-    hint: 'Each example is inverted; the attribute is the mean code of the first set minus that of the second.',
+    hint: 'Each example is inverted; the attribute is the mean code of the first set minus that of the second. About 16 examples a side do almost as well as thousands.',
     opening: 'Opening examples {done} / {total}…',
     learning: 'Inverting examples…',
     someFailed: 'Skipped: {files}',
