@@ -14,6 +14,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { DEFAULT_DATA_DIR, type FashionSet, loadFashion, toFloat } from '../models/training/data';
+import { cosineSimilarity } from '../models/metrics/linalg';
 import { Rng } from '../models/training/rng';
 import { getLatentFamily, type LatentFamily } from '../main/engine/ops/latent/family';
 import { invertImages } from '../main/engine/ops/latent/invert';
@@ -50,7 +51,7 @@ export async function run({ quick }: { quick: boolean }): Promise<Record<string,
     const byN = sizes.map((n) => {
       const runs = Array.from({ length: draws }, () => {
         const v = meanDifference(pick(pos, n, fam.latentSize, rng), pick(neg, n, fam.latentSize, rng), fam.latentSize);
-        return { cosine: cosine(v, reference), success: ALPHAS.map((alpha) => success(fam, z, v, alpha, target)) };
+        return { cosine: cosineSimilarity(v, reference), success: ALPHAS.map((alpha) => success(fam, z, v, alpha, target)) };
       });
       return { cosine: mean(runs.map((r) => r.cosine)), success: ALPHAS.map((_, i) => mean(runs.map((r) => r.success[i]!))) };
     });
@@ -108,18 +109,6 @@ function success(fam: LatentFamily, z: Float32Array, v: number[], alpha: number,
     return logits.argMax(1).equal(target).sum().dataSync()[0]!;
   });
   return hits / n;
-}
-
-function cosine(a: number[], b: number[]): number {
-  let ab = 0;
-  let aa = 0;
-  let bb = 0;
-  a.forEach((x, i) => {
-    ab += x * (b[i] ?? 0);
-    aa += x * x;
-    bb += (b[i] ?? 0) ** 2;
-  });
-  return ab / Math.sqrt(aa * bb);
 }
 
 const mean = (values: number[]): number => values.reduce((s, v) => s + v, 0) / Math.max(1, values.length);

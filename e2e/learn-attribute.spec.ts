@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { cosineSimilarity } from '../models/metrics/linalg';
 import { expect, test } from './fixtures/browser-mode';
 import { dropFiles, step } from './fixtures/page-helpers';
 import { fashionPngs, meanAbsDiff, moveAttributeSlider, openSneakerPhoto } from './fixtures/sneaker';
@@ -8,18 +9,6 @@ const SNEAKER = 7;
 const ANKLE_BOOT = 9;
 
 interface AttributeJson { name: string; vector: number[]; provenance?: { method: string; positives: number; negatives: number } }
-
-function cosine(a: number[], b: number[]): number {
-  let ab = 0;
-  let aa = 0;
-  let bb = 0;
-  a.forEach((v, i) => {
-    ab += v * (b[i] ?? 0);
-    aa += v * v;
-    bb += (b[i] ?? 0) ** 2;
-  });
-  return ab / Math.sqrt(aa * bb);
-}
 
 /**
  * Issue 4's "Learn attribute" dialog end to end: two dropped sets of product shots (ankle boots
@@ -75,7 +64,7 @@ test('learn an attribute from two dropped sets, edit with its slider, then remov
   const shipped = JSON.parse(readFileSync('models/fashion/attributes.json', 'utf8')) as { attributes: AttributeJson[] };
   const reference = shipped.attributes.find((a) => a.name === 'sneaker-to-ankle-boot');
   // Eight examples a side already point where 20 000 labelled codes do.
-  const agreement = cosine(learned?.vector ?? [], reference?.vector ?? []);
+  const agreement = cosineSimilarity(learned?.vector ?? [], reference?.vector ?? []);
   testInfo.annotations.push({ type: 'cosine to sneaker-to-ankle-boot', description: agreement.toFixed(3) });
   expect(agreement).toBeGreaterThan(0.6);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../training/rng.js';
 import { fitGaussian, frechetDistance, type Gaussian } from './frechet.js';
-import { matmul, sqrtPsd, symmetricEigen } from './linalg.js';
+import { cosineSimilarity, matmul, sqrtPsd, symmetricEigen } from './linalg.js';
 
 function randomSpd(n: number, rng: Rng): Float64Array {
   const b = Float64Array.from({ length: n * n }, () => rng.normal());
@@ -32,6 +32,13 @@ describe('linalg', () => {
     const r = sqrtPsd(a, n);
     const rr = matmul(r, r, n);
     for (let i = 0; i < n * n; i++) expect(rr[i]!).toBeCloseTo(a[i]!, 8);
+  });
+
+  it('cosineSimilarity ignores length and sign tells the way', () => {
+    expect(cosineSimilarity([1, 2, 2], [2, 4, 4])).toBeCloseTo(1, 12);
+    expect(cosineSimilarity([1, 2, 2], [-0.5, -1, -1])).toBeCloseTo(-1, 12);
+    expect(cosineSimilarity([1, 0], [0, 3])).toBe(0);
+    expect(cosineSimilarity([3, 4], [4, 3])).toBeCloseTo(24 / 25, 12);
   });
 });
 

@@ -88,3 +88,18 @@ export function trace(a: Float64Array, n: number): number {
   for (let i = 0; i < n; i++) t += a[i * n + i]!;
   return t;
 }
+
+/** cos ∠(a, b): how far two latent directions agree (1 = same way, −1 = opposite), whatever their lengths. */
+export function cosineSimilarity(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let ab = 0;
+  let aa = 0;
+  let bb = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i] ?? 0;
+    ab += x * y;
+    aa += x * x;
+    bb += y * y;
+  }
+  return ab / Math.sqrt(aa * bb);
+}
