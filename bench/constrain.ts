@@ -16,9 +16,8 @@ import { getLatentFamily } from '../main/engine/ops/latent/family';
 import { generateValues, invertImages } from '../main/engine/ops/latent/invert';
 import { discriminate } from '../main/engine/ops/latent/sample';
 import { rasteriseStrokes } from '../main/engine/ops/latent/strokes';
-import { percentile } from './stats';
+import { mean, percentile } from './stats';
 
-const mean = (v: number[]): number => v.reduce((s, x) => s + x, 0) / Math.max(1, v.length);
 
 /** A colour line across row y (photo = the 28×28 source), asking for the opposite of the current mean there. */
 function colourTask(recon: Float32Array, y: number): Stroke[] {

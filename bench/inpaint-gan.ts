@@ -12,6 +12,7 @@ import { ganInpaint } from '../main/engine/ops/inpaint/gan';
 import { loadFashion } from '../models/training/data';
 import { openCvInpaint } from './inpaint/opencv';
 import { randomMask } from './inpaint/photos';
+import { mean } from './stats';
 
 /** Product-photo size: t10k's 28×28 scaled ×4 (cubic), like a small catalogue shot. */
 const SIDE = 112;
@@ -120,6 +121,3 @@ function pooled(rows: (readonly [RasterImage, RasterImage, Uint8Array])[]): numb
   return 10 * Math.log10((255 * 255) / Math.max(1e-12, se / n));
 }
 
-function mean(values: number[]): number {
-  return values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
-}

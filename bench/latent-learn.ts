@@ -20,6 +20,7 @@ import { getLatentFamily, type LatentFamily } from '../main/engine/ops/latent/fa
 import { invertImages } from '../main/engine/ops/latent/invert';
 import { meanDifference } from '../main/engine/ops/latent/learn';
 import { encode } from '../main/engine/ops/latent/sample';
+import { mean } from './stats';
 import { slug } from '../models/training/sampled-attributes';
 
 /** [source, target] class indices of Fashion-MNIST. */
@@ -110,5 +111,3 @@ function success(fam: LatentFamily, z: Float32Array, v: number[], alpha: number,
   });
   return hits / n;
 }
-
-const mean = (values: number[]): number => values.reduce((s, v) => s + v, 0) / Math.max(1, values.length);
