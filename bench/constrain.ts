@@ -49,7 +49,7 @@ export async function run(options: { quick?: boolean; args?: string[] } = {}): P
     const colour = await constrainLatent(fam, z0, z0, masks, {
       ...(realism === undefined ? {} : { realism }),
       onStep: async (k, _n, best) => {
-        if (k === 1) (await domainDataUrl({ width: 32, height: 32, values: best() }, fam.domain.range), (firstPreviewMs = performance.now() - t0));
+        if (k === 1) (await domainDataUrl(best(), fam.domain), (firstPreviewMs = performance.now() - t0));
       },
     });
     const sketch = await constrainLatent(fam, z0, z0, rasteriseStrokes([{ kind: 'sketch', size: 1, points: [{ x: 14, y: 4 }, { x: 14, y: 24 }] }], mapping));

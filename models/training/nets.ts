@@ -13,12 +13,12 @@ export interface GanWidths { g: [number, number, number]; d: [number, number, nu
 export const DEFAULT_WIDTHS: GanWidths = { g: [128, 64, 32], d: [32, 64, 128] };
 
 /**
- * G: dense → 4×4×C → 3× (4×4 stride-2 transposed conv, BN, ReLU) → 32×32×1, tanh
- * in [-1,1]. Transposed convs cost 4 taps per output pixel (vs 9 for
+ * G: dense → 4×4×C → 3× (4×4 stride-2 transposed conv, BN, ReLU) → 32×32×channels
+ * (1 for the shipped grey family; 3 builds colour test families), tanh in [-1,1]. Transposed convs cost 4 taps per output pixel (vs 9 for
  * upsample + 3×3 conv) and their gradients are a plain conv plus a strided
  * filter gradient, both fast on wasm with models/kernels.
  */
-export function buildGenerator(latent = LATENT_SIZE, w: GanWidths = DEFAULT_WIDTHS): tf.LayersModel {
+export function buildGenerator(latent = LATENT_SIZE, w: GanWidths = DEFAULT_WIDTHS, channels = 1): tf.LayersModel {
   const z = tf.input({ shape: [latent], name: 'z' });
   let h = tf.layers.dense({ units: 4 * 4 * w.g[0], useBias: false, name: 'g_dense' }).apply(z) as tf.SymbolicTensor;
   h = tf.layers.reshape({ targetShape: [4, 4, w.g[0]] }).apply(h) as tf.SymbolicTensor;
@@ -30,7 +30,7 @@ export function buildGenerator(latent = LATENT_SIZE, w: GanWidths = DEFAULT_WIDT
     h = tf.layers.batchNormalization({ momentum: 0.9, name: `g_bn${i}` }).apply(h) as tf.SymbolicTensor;
     h = tf.layers.reLU().apply(h) as tf.SymbolicTensor;
   }
-  const out = tf.layers.conv2dTranspose({ filters: 1, kernelSize: 4, strides: 2, padding: 'same', activation: 'tanh',
+  const out = tf.layers.conv2dTranspose({ filters: channels, kernelSize: 4, strides: 2, padding: 'same', activation: 'tanh',
     name: 'g_out' }).apply(h) as tf.SymbolicTensor;
   return tf.model({ inputs: z, outputs: out, name: 'generator' });
 }
@@ -47,15 +47,15 @@ function convTrunk(x: tf.SymbolicTensor, widths: readonly number[]): tf.Symbolic
 }
 
 /** D: three stride-2 4×4 convs with LeakyReLU, then a linear score (logit). */
-export function buildDiscriminator(w: GanWidths = DEFAULT_WIDTHS): tf.LayersModel {
-  const x = tf.input({ shape: [IMAGE_SIZE, IMAGE_SIZE, 1], name: 'image' });
+export function buildDiscriminator(w: GanWidths = DEFAULT_WIDTHS, channels = 1): tf.LayersModel {
+  const x = tf.input({ shape: [IMAGE_SIZE, IMAGE_SIZE, channels], name: 'image' });
   const score = tf.layers.dense({ units: 1, name: 'score' }).apply(convTrunk(x, w.d)) as tf.SymbolicTensor;
   return tf.model({ inputs: x, outputs: score, name: 'discriminator' });
 }
 
 /** E: D's trunk → dense → latent. Linear output: z is Gaussian, not bounded. */
-export function buildEncoder(latent = LATENT_SIZE, w: GanWidths = DEFAULT_WIDTHS): tf.LayersModel {
-  const x = tf.input({ shape: [IMAGE_SIZE, IMAGE_SIZE, 1], name: 'image' });
+export function buildEncoder(latent = LATENT_SIZE, w: GanWidths = DEFAULT_WIDTHS, channels = 1): tf.LayersModel {
+  const x = tf.input({ shape: [IMAGE_SIZE, IMAGE_SIZE, channels], name: 'image' });
   let h = tf.layers.dense({ units: 256, name: 'e_hidden' }).apply(convTrunk(x, w.d)) as tf.SymbolicTensor;
   h = tf.layers.leakyReLU({ alpha: 0.2 }).apply(h) as tf.SymbolicTensor;
   const z = tf.layers.dense({ units: latent, name: 'z' }).apply(h) as tf.SymbolicTensor;
@@ -74,8 +74,8 @@ export function copyConvWeights(from: tf.LayersModel, to: tf.LayersModel): numbe
 }
 
 /** C: small CNN, 32×32 in [-1,1] → 10 logits; the 'features' layer feeds FID and feature losses. */
-export function buildClassifier(): tf.LayersModel {
-  const x = tf.input({ shape: [IMAGE_SIZE, IMAGE_SIZE, 1], name: 'image' });
+export function buildClassifier(channels = 1): tf.LayersModel {
+  const x = tf.input({ shape: [IMAGE_SIZE, IMAGE_SIZE, channels], name: 'image' });
   let h: tf.SymbolicTensor = x;
   for (const [i, f] of [16, 32, 64].entries()) {
     h = tf.layers.conv2d({ filters: f, kernelSize: 3, padding: 'same', activation: 'relu', name: `c_conv${i + 1}` })

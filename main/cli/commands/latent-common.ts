@@ -6,7 +6,7 @@ import { exportRaster } from '../../engine/io/atomic-write';
 import { decodeImageFile } from '../../engine/io/decode';
 import { formatFromPath } from '../../engine/io/formats';
 import type { RasterImage } from '../../engine/io/raster';
-import { toBytes } from '../../engine/ops/latent/codec';
+import { domainBytes, type RawImage } from '../../engine/ops/latent/codec';
 import { clampRegion, photoToDomain, type DomainMapping } from '../../engine/ops/latent/domain';
 import { getLatentFamily, type LatentFamily } from '../../engine/ops/latent/family';
 import { UsageError } from '../args';
@@ -43,7 +43,7 @@ export interface DomainInput {
   mapping: DomainMapping;
 }
 
-/** A file → the family's domain (region, grey, fit, pad, auto polarity). */
+/** A file → the family's domain (region, grey or RGB, fit, pad, auto polarity). */
 export async function readDomainImage(path: string, fam: LatentFamily, region?: Rect): Promise<DomainInput> {
   const photo = await decodeImageFile(path);
   const { values, mapping } = photoToDomain(photo, clampRegion(photo, region), fam.domain);
@@ -56,14 +56,14 @@ export function outputFormat(path: string): ImageFormat {
   return format;
 }
 
-/** Writes domain images (one, or a grid already made) as an 8-bit grey file, atomically. */
-export async function writeGrey(path: string, bytes: Uint8Array, width: number, height: number, overwrite: boolean): Promise<string> {
-  const raster: RasterImage = { width, height, channels: 1, bitDepth: 8, data: bytes, metadata: { name: path } };
+/** Writes domain images (one, or a grid already made) as an 8-bit grey or RGB file, atomically. */
+export async function writeRaw(path: string, image: RawImage, overwrite: boolean): Promise<string> {
+  const raster: RasterImage = { width: image.width, height: image.height, channels: image.channels, bitDepth: 8, data: image.bytes, metadata: { name: path } };
   return (await exportRaster(raster, path, { format: outputFormat(path), overwrite })).path;
 }
 
 export function writeDomain(path: string, fam: LatentFamily, values: Float32Array, invert: boolean, overwrite: boolean): Promise<string> {
-  return writeGrey(path, toBytes(values, fam.domain.range, invert), fam.domain.width, fam.domain.height, overwrite);
+  return writeRaw(path, domainBytes(values, fam.domain, invert), overwrite);
 }
 
 /** z files: a JSON array of numbers, or of arrays of numbers (several codes). */

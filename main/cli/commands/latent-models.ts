@@ -1,10 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { gridBytes, toBytes } from '../../engine/ops/latent/codec';
+import { domainBytes, gridBytes } from '../../engine/ops/latent/codec';
 import { generateValues } from '../../engine/ops/latent/invert';
 import { classify, discriminate, encode, sampleGrid } from '../../engine/ops/latent/sample';
 import { type CliIo, EXIT_OK, parseNumber, parseOrUsage, UsageError, writeJson } from '../args';
-import { latentOptions, openFamily, readDomainImage, readLatents, round, writeGrey } from './latent-common';
+import { latentOptions, openFamily, readDomainImage, readLatents, round, writeRaw } from './latent-common';
 
 export const LATENT_MODELS_HELP = `Usage:
   latentshop sample [-n N] [--seed S] -o grid.png [--json]     N samples (1–256) from seeds S…S+N−1
@@ -37,20 +37,20 @@ export function latentModelCommand(sub: Sub) {
     const seed = parseNumber(values.seed, '--seed', { min: 0, max: 2 ** 32 - 1, integer: true }) ?? 1;
     const top = parseNumber(values.top, '--top', { min: 1, max: 100, integer: true }) ?? 3;
     const fam = await openFamily(values.model);
-    const px = fam.domain.width * fam.domain.height;
+    const px = fam.domain.width * fam.domain.height * fam.domain.channels;
     const overwrite = values.overwrite === true;
     if (sub === 'sample') {
       const { images, latents } = await sampleGrid(fam, count, seed);
-      const grid = count === 1 ? { bytes: toBytes(images, fam.domain.range), width: fam.domain.width, height: fam.domain.height } : gridBytes(images, count, fam.domain.width, fam.domain.height, fam.domain.range);
-      const output = await writeGrey(values.output!, grid.bytes, grid.width, grid.height, overwrite);
+      const grid = count === 1 ? domainBytes(images, fam.domain) : gridBytes(images, count, fam.domain);
+      const output = await writeRaw(values.output!, grid, overwrite);
       return report(io, values.json, { family: fam.id, count, seed, output, latents: latents.map((z) => z.map((v) => round(v, 5))) }, `${output}: ${count} samples\n`);
     }
     if (sub === 'generate') {
       const z = await readLatents(values.z!, fam.latentSize);
       const n = z.length / fam.latentSize;
       const images = generateValues(fam, z, n);
-      const grid = n === 1 ? { bytes: toBytes(images, fam.domain.range), width: fam.domain.width, height: fam.domain.height } : gridBytes(images, n, fam.domain.width, fam.domain.height, fam.domain.range);
-      const output = await writeGrey(values.output!, grid.bytes, grid.width, grid.height, overwrite);
+      const grid = n === 1 ? domainBytes(images, fam.domain) : gridBytes(images, n, fam.domain);
+      const output = await writeRaw(values.output!, grid, overwrite);
       return report(io, values.json, { family: fam.id, count: n, output }, `${output}: ${n} image(s)\n`);
     }
     const inputs = await Promise.all(positionals.map((p) => readDomainImage(p, fam)));

@@ -3,6 +3,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveTestFamily } from '../../engine/ops/latent/test-family';
 import { cli } from '../test-helpers';
@@ -12,6 +13,7 @@ beforeAll(async () => {
   await tf.setBackend('wasm');
   dir = mkdtempSync(join(tmpdir(), 'latentshop-cli-'));
   await saveTestFamily(dir, 'testfam', { wider: Array.from({ length: 64 }, () => 0.5) });
+  await saveTestFamily(dir, 'colourfam', { wider: Array.from({ length: 64 }, () => 0.5) }, 3);
   process.env['LATENTSHOP_MODELS'] = dir;
   process.env['LATENTSHOP_STATE_DIR'] = join(dir, 'state');
 }, 60_000);
@@ -38,6 +40,20 @@ describe('latent commands', () => {
     const constrained = await cli('constrain', one, '-m', 'testfam', '--strokes', join(dir, 'strokes.json'), '--iterations', '5', '--candidates', '2', '-o', join(dir, 'c.png'), '--json');
     expect(constrained.code).toBe(0);
     expect(JSON.parse(constrained.out)).toHaveProperty('constraintErrorAfter');
+  });
+
+  it('a colour family samples, inverts and edits in RGB', async () => {
+    const one = join(dir, 'colour-one.png');
+    expect((await cli('sample', '-m', 'colourfam', '-n', '1', '--seed', '3', '-o', one)).code).toBe(0);
+    const recon = join(dir, 'colour-recon.png');
+    const inverted = await cli('invert', one, '-m', 'colourfam', '--method', 'hybrid', '--iterations', '20', '-o', recon, '--json');
+    expect(inverted.code).toBe(0);
+    expect(JSON.parse(inverted.out)).toMatchObject({ method: 'hybrid', iterations: 20, psnr: expect.any(Number) as unknown as number });
+    for (const file of [one, recon]) expect((await sharp(file).metadata()).channels).toBe(3);
+    const edited = join(dir, 'colour-edited.png');
+    expect((await cli('edit', one, '-m', 'colourfam', '--attr', 'wider=2', '--method', 'encoder', '-o', edited)).code).toBe(0);
+    const [before, after] = await Promise.all([one, edited].map((f) => sharp(f).raw().toBuffer()));
+    expect(after!.equals(before!)).toBe(false);
   });
 
   it('learn-attribute from two folders, then forget-attribute', async () => {

@@ -64,7 +64,7 @@ export const en = {
     model: 'Model',
     noModel: 'No inpainting model is installed (see the README to add one).',
     ganUnavailable: 'Needs a GAN model family (a generator and a discriminator); none is installed (see the README).',
-    ganHint: 'Made for images like the family\'s training data (for fashion: one product, centred on a plain background). Other photos still work, but the structure it adds is grey and may not fit.',
+    ganHint: 'Made for images like the family\'s training data (for fashion: one product, centred on a plain background). Other photos still work, but the structure it adds is the family’s (grey for fashion) and may not fit.',
     family: 'GAN family',
     run: 'Fill masked area',
     needMask: 'Paint a mask over the area to fill first (B for the brush).',

@@ -66,7 +66,7 @@ export const zhCN: MessageSchema = {
     model: '模型',
     noModel: '未安装修复模型（添加方法见 README）。',
     ganUnavailable: '需要 GAN 模型系列（生成器和判别器），目前未安装（见 README）。',
-    ganHint: '适用于与该模型系列训练数据相似的图像（fashion：纯色背景上居中的单件商品）。其他照片也能处理，但补全的结构是灰度的，可能不协调。',
+    ganHint: '适用于与该模型系列训练数据相似的图像（fashion：纯色背景上居中的单件商品）。其他照片也能处理，但补全的结构来自该模型系列（fashion 为灰度），可能不协调。',
     family: 'GAN 模型系列',
     run: '填充蒙版区域',
     needMask: '请先在要填充的区域涂抹蒙版（按 B 使用画笔）。',

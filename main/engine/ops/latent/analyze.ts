@@ -21,5 +21,5 @@ export function analyzeRegion(fam: LatentFamily, photo: RasterImage, region?: Re
 export async function generateDataUrl(fam: LatentFamily, z: number[]): Promise<string> {
   if (z.length !== fam.latentSize) throw new LatentshopError('BAD_ARGUMENT', `z has ${z.length} values; family "${fam.id}" needs ${fam.latentSize}.`);
   const values = generateValues(fam, Float32Array.from(z), 1);
-  return domainDataUrl({ values, width: fam.domain.width, height: fam.domain.height }, fam.domain.range);
+  return domainDataUrl(values, fam.domain);
 }

@@ -20,9 +20,9 @@ export async function applyEdit(spec: ApplyEditJobSpec, ctx: OpContext, getImage
   const edited = await editedLatent(fam, session, req);
   throwIfCancelled(ctx.signal);
   ctx.progress(0.3, 'blend');
-  const { delta, width, height } = editDelta(fam, session, edited);
+  const { delta, width, height, channels } = editDelta(fam, session, edited);
   const feather = spec.feather ?? 0.04 * Math.min(session.region.width, session.region.height);
-  const out = blendDifference(photo, session.region, delta, width, height, feather);
+  const out = blendDifference(photo, session.region, delta, width, height, feather, channels);
   ctx.progress(1, 'blend');
   return out;
 }

@@ -38,6 +38,20 @@ describe('blendDifference', () => {
     expect(out.data).toBeInstanceOf(Uint16Array);
   });
 
+  it('applies an R, G, B change channel by channel, and its luminance to a grey photo', () => {
+    // Full-region change, no feather: red +0.2, green 0, blue −0.2 everywhere.
+    const rgb = new Float32Array(4 * 3);
+    for (let p = 0; p < 4; p += 1) rgb.set([0.2, 0, -0.2], p * 3);
+    const colour: RasterImage = { width: 6, height: 4, channels: 3, bitDepth: 8, data: new Uint8Array(6 * 4 * 3).fill(100), metadata: { name: 'c.png' } };
+    const region = { x: 1, y: 0, width: 4, height: 4 };
+    const out = blendDifference(colour, region, rgb, 2, 2, 0, 3);
+    expect(Array.from(out.data.subarray((1 * 6 + 2) * 3, (1 * 6 + 2) * 3 + 3))).toEqual([151, 100, 49]);
+    expect(Array.from(out.data.subarray(0, 3))).toEqual([100, 100, 100]); // x = 0: outside
+    const grey: RasterImage = { width: 6, height: 4, channels: 1, bitDepth: 8, data: new Uint8Array(6 * 4).fill(100), metadata: { name: 'g.png' } };
+    const lum = 0.2126 * 0.2 - 0.0722 * 0.2;
+    expect(blendDifference(grey, region, rgb, 2, 2, 0, 3).data[1 * 6 + 2]).toBe(Math.round(100 + lum * 255));
+  });
+
   it('feathers smoothly from 0 at the border to 1 inside', () => {
     expect(featherWeight(0, 10, 20, 20, 4)).toBeGreaterThan(0);
     expect(featherWeight(0, 10, 20, 20, 4)).toBeLessThan(0.1);

@@ -12,8 +12,9 @@ export interface Rect {
  * Adds an edit back into the full-resolution photo. Only the *difference* the generator
  * made is transferred (upsampled bilinearly), so the photo keeps its own detail and
  * colour; a feathered ramp at the region's edge hides the seam. Pixels outside the
- * region are copied untouched. `delta` is grey, `deltaWidth`×`deltaHeight`, in units of
- * the full intensity range (1 = white minus black).
+ * region are copied untouched. `delta` is `deltaWidth`×`deltaHeight`×`deltaChannels`, in
+ * units of the full intensity range (1 = white minus black): one grey change for every
+ * colour channel, or R, G, B (a grey photo takes their luminance).
  */
 export function blendDifference(
   photo: RasterImage,
@@ -22,11 +23,15 @@ export function blendDifference(
   deltaWidth: number,
   deltaHeight: number,
   feather: number,
+  deltaChannels: 1 | 3 = 1,
 ): RasterImage {
   const data = photo.data.slice();
   const top = maxValue(photo.bitDepth);
   const channels = photo.channels;
   const colourChannels = channels === 2 || channels === 4 ? channels - 1 : channels;
+  // A colour change on a grey photo is its luminance; from here on, dc is 1 or matches the photo.
+  const dc = deltaChannels === 3 && colourChannels < 3 ? 1 : deltaChannels;
+  const change = dc === deltaChannels ? delta : luminanceOf(delta);
   // Separable tables (the feather weight is min of a row and a column ramp, since the
   // smoothstep is monotonic): one pass over the region does only arithmetic. This is the
   // slider preview's hot loop, so it must stay well under 10 ms for 512² pixels.
@@ -37,6 +42,10 @@ export function blendDifference(
     if (wy <= 0) continue;
     const r0 = rows.i0[y]! * deltaWidth;
     const r1 = rows.i1[y]! * deltaWidth;
+    if (dc === 3) {
+      blendColourRow(data, change, cols, wy, r0, r1, rows.f[y]!, ((region.y + y) * photo.width + region.x) * channels, channels, top);
+      continue;
+    }
     const fy = rows.f[y]!;
     let offset = ((region.y + y) * photo.width + region.x) * channels;
     for (let x = 0; x < region.width; x += 1, offset += channels) {
@@ -45,15 +54,41 @@ export function blendDifference(
       const c0 = cols.i0[x]!;
       const c1 = cols.i1[x]!;
       const fx = cols.f[x]!;
-      const v = (delta[r0 + c0]! * (1 - fx) + delta[r0 + c1]! * fx) * (1 - fy) + (delta[r1 + c0]! * (1 - fx) + delta[r1 + c1]! * fx) * fy;
-      const change = weight * v * top;
+      const v = (change[r0 + c0]! * (1 - fx) + change[r0 + c1]! * fx) * (1 - fy) + (change[r1 + c0]! * (1 - fx) + change[r1 + c1]! * fx) * fy;
+      const amount = weight * v * top;
       for (let c = 0; c < colourChannels; c += 1) {
-        const value = Math.round(data[offset + c]! + change);
+        const value = Math.round(data[offset + c]! + amount);
         data[offset + c] = value < 0 ? 0 : value > top ? top : value;
       }
     }
   }
   return { ...photo, data, metadata: { ...photo.metadata } };
+}
+
+type AxisTable = ReturnType<typeof axisTable>;
+
+/** One row of blendDifference for an R, G, B change on a colour photo (each channel its own change). */
+function blendColourRow(data: RasterImage['data'], change: Float32Array, cols: AxisTable, wy: number, r0: number, r1: number, fy: number, rowOffset: number, channels: number, top: number): void {
+  let offset = rowOffset;
+  for (let x = 0; x < cols.weight.length; x += 1, offset += channels) {
+    const weight = Math.min(wy, cols.weight[x]!);
+    if (weight <= 0) continue;
+    const fx = cols.f[x]!;
+    const [a, b] = [(r0 + cols.i0[x]!) * 3, (r0 + cols.i1[x]!) * 3];
+    const [d, e] = [(r1 + cols.i0[x]!) * 3, (r1 + cols.i1[x]!) * 3];
+    for (let c = 0; c < 3; c += 1) {
+      const v = (change[a + c]! * (1 - fx) + change[b + c]! * fx) * (1 - fy) + (change[d + c]! * (1 - fx) + change[e + c]! * fx) * fy;
+      const value = Math.round(data[offset + c]! + weight * v * top);
+      data[offset + c] = value < 0 ? 0 : value > top ? top : value;
+    }
+  }
+}
+
+/** Rec. 709 luminance of a packed R, G, B change. */
+function luminanceOf(rgb: Float32Array): Float32Array {
+  const out = new Float32Array(rgb.length / 3);
+  for (let i = 0; i < out.length; i += 1) out[i] = 0.2126 * rgb[i * 3]! + 0.7152 * rgb[i * 3 + 1]! + 0.0722 * rgb[i * 3 + 2]!;
+  return out;
 }
 
 /** Per-position source indices, fraction and feather weight along one axis of the region. */

@@ -1,11 +1,12 @@
 import sharp from 'sharp';
+import type { DomainChannels, LatentDomain } from './family';
 
-/** Grey images in a family's domain range → bytes, PNG data URLs and grids for the UI. */
-export interface GreyImage {
+/** 8-bit pixels packed height × width × channels, as PNG data URLs and the CLI's files take them. */
+export interface RawImage {
   width: number;
   height: number;
-  /** One value per pixel, in `range`. */
-  values: Float32Array;
+  channels: DomainChannels;
+  bytes: Uint8Array;
 }
 
 /** To 0–255; `invert` shows the photo's polarity (dark product on white) when the mapping inverted it. */
@@ -20,8 +21,14 @@ export function toBytes(values: ArrayLike<number>, range: [number, number], inve
   return out;
 }
 
-export async function greyPngDataUrl(bytes: Uint8Array, width: number, height: number, scale = 1): Promise<string> {
-  let pipeline = sharp(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { raw: { width, height, channels: 1 } });
+/** One domain image (domain range, packed h × w × channels) as 8-bit pixels. */
+export function domainBytes(values: ArrayLike<number>, domain: LatentDomain, invert = false): RawImage {
+  return { width: domain.width, height: domain.height, channels: domain.channels, bytes: toBytes(values, domain.range, invert) };
+}
+
+export async function pngDataUrl(image: RawImage, scale = 1): Promise<string> {
+  const { bytes, width, height, channels } = image;
+  let pipeline = sharp(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { raw: { width, height, channels } });
   // Generator output is tiny (32²); nearest-neighbour enlargement keeps it crisp in the UI.
   if (scale > 1) pipeline = pipeline.resize(width * scale, height * scale, { kernel: 'nearest' });
   const png = await pipeline.png({ compressionLevel: 1 }).toBuffer();
@@ -29,24 +36,26 @@ export async function greyPngDataUrl(bytes: Uint8Array, width: number, height: n
 }
 
 /** One domain image as a data URL (enlarged ×`scale`). */
-export function domainDataUrl(image: GreyImage, range: [number, number], invert = false, scale = 4): Promise<string> {
-  return greyPngDataUrl(toBytes(image.values, range, invert), image.width, image.height, scale);
+export function domainDataUrl(values: ArrayLike<number>, domain: LatentDomain, invert = false, scale = 4): Promise<string> {
+  return pngDataUrl(domainBytes(values, domain, invert), scale);
 }
 
-/** `count` images of w×h, packed one after another, laid out in a grid with a 2-px grey gap. */
-export function gridBytes(values: Float32Array, count: number, width: number, height: number, range: [number, number], cols = Math.ceil(Math.sqrt(count))): GreyImage & { bytes: Uint8Array } {
+/** `count` domain images, packed one after another, laid out in a grid with a 2-px grey gap. */
+export function gridBytes(values: Float32Array, count: number, domain: LatentDomain, cols = Math.ceil(Math.sqrt(count))): RawImage {
+  const { width, height, channels } = domain;
   const rows = Math.ceil(count / cols);
   const gap = 2;
   const gw = cols * (width + gap) + gap;
   const gh = rows * (height + gap) + gap;
-  const bytes = new Uint8Array(gw * gh).fill(96);
-  const all = toBytes(values, range);
+  const bytes = new Uint8Array(gw * gh * channels).fill(96);
+  const all = toBytes(values, domain.range);
+  const line = width * channels;
   for (let i = 0; i < count; i += 1) {
     const ox = gap + (i % cols) * (width + gap);
     const oy = gap + Math.floor(i / cols) * (height + gap);
-    for (let y = 0; y < height; y += 1) bytes.set(all.subarray((i * height + y) * width, (i * height + y + 1) * width), (oy + y) * gw + ox);
+    for (let y = 0; y < height; y += 1) bytes.set(all.subarray((i * height + y) * line, (i * height + y + 1) * line), ((oy + y) * gw + ox) * channels);
   }
-  return { width: gw, height: gh, values: new Float32Array(0), bytes };
+  return { width: gw, height: gh, channels, bytes };
 }
 
 /** Decodes a data URL produced here back to bytes (CLI writes files from it). */

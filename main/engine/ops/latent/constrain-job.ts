@@ -16,14 +16,13 @@ import { rasteriseStrokes } from './strokes';
 export async function constrainSession(spec: ConstrainJobSpec, ctx: OpContext, sessions: LatentSessionStore): Promise<ConstrainResult> {
   const session = await sessions.get(spec.sessionId);
   const fam = await getLatentFamily(session.family);
-  const { width, height, range } = fam.domain;
   const invertBack = session.polarity === 'inverted';
   const masks = rasteriseStrokes(spec.strokes, mappingFor(session.region, session.polarity, fam.domain));
   const opts = {
     signal: ctx.signal,
     onStep: async (k: number, n: number, best: () => Float32Array) => {
       const fraction = (0.95 * k) / n;
-      if (k === 1 || k % 10 === 0) ctx.progress(fraction, `iteration ${k}/${n}`, await domainDataUrl({ width, height, values: best() }, range, invertBack));
+      if (k === 1 || k % 10 === 0) ctx.progress(fraction, `iteration ${k}/${n}`, await domainDataUrl(best(), fam.domain, invertBack));
       else ctx.progress(fraction, `iteration ${k}/${n}`);
     },
     ...(spec.stayClose === undefined ? {} : { stayClose: spec.stayClose }),
@@ -35,13 +34,13 @@ export async function constrainSession(spec: ConstrainJobSpec, ctx: OpContext, s
   const outcome = await constrainLatent(fam, session.z, session.candidates[0] ?? session.z, masks, opts);
   await sessions.update(session.id, { candidates: outcome.candidates.map((c) => Array.from(c.z)) });
   const images = generateValues(fam, Float32Array.from(outcome.candidates.flatMap((c) => Array.from(c.z))), outcome.candidates.length);
-  const px = width * height;
+  const px = fam.domain.width * fam.domain.height * fam.domain.channels;
   const candidates = await Promise.all(
     outcome.candidates.map(async (c, i) => ({
       z: Array.from(c.z),
       constraintError: c.constraintError,
       realism: c.realism,
-      imageUrl: await domainDataUrl({ width, height, values: images.subarray(i * px, (i + 1) * px) }, range, invertBack),
+      imageUrl: await domainDataUrl(images.subarray(i * px, (i + 1) * px), fam.domain, invertBack),
     })),
   );
   ctx.progress(1, 'done');

@@ -52,16 +52,24 @@ export function sobelMagnitude(x: tf.Tensor4D): tf.Tensor4D {
 /** Edge strength a sketch pixel asks for, in domain units (range 2: half a full step). */
 const EDGE_TARGET = 0.5;
 
+/** Rec. 709 luminance of colour images (grey ones as they are): sketch lines ask for edges in brightness. */
+function luminance(x: tf.Tensor4D): tf.Tensor4D {
+  if (x.shape[3] === 1) return x;
+  return tf.conv2d(x, tf.tensor4d([0.2126, 0.7152, 0.0722], [1, 1, 3, 1]), 1, 'valid');
+}
+
 /** The parts of iGAN's objective, per row: U (colour + edge) and D's logit. */
 export function constraintTerms(fam: LatentFamily, z: tf.Tensor, masks: StrokeMasks): { u: tf.Tensor1D; d: tf.Tensor1D } {
   const { width, height } = masks;
+  const { channels } = fam.domain;
   const x = fam.generate(z);
   const cm = tf.tensor4d(masks.colourMask, [1, height, width, 1]);
-  const ct = tf.tensor4d(masks.colourTarget, [1, height, width, 1]);
+  const ct = tf.tensor4d(masks.colourTarget, [1, height, width, channels]);
   const sm = tf.tensor4d(masks.sketchMask, [1, height, width, 1]);
   const perRow = (t: tf.Tensor): tf.Tensor1D => t.reshape([t.shape[0]!, -1]).sum(1) as tf.Tensor1D;
-  const colour = perRow(x.sub(ct).square().mul(cm)).div(Math.max(1, sum(masks.colourMask)));
-  const edges = perRow(tf.relu(tf.sub(EDGE_TARGET, sobelMagnitude(x))).square().mul(sm)).div(Math.max(1, sum(masks.sketchMask)));
+  // A mean over the channels too, so λ1 and λ2 weigh the same for grey and colour families.
+  const colour = perRow(x.sub(ct).square().mul(cm)).div(Math.max(1, sum(masks.colourMask)) * channels);
+  const edges = perRow(tf.relu(tf.sub(EDGE_TARGET, sobelMagnitude(luminance(x)))).square().mul(sm)).div(Math.max(1, sum(masks.sketchMask)));
   return { u: colour.add(edges) as tf.Tensor1D, d: fam.discriminate(x) };
 }
 

@@ -4,7 +4,7 @@ import { domainDeltaToRegion, mappingFor, photoToDomain, photoToDomainPoint } fr
 import type { LatentDomain } from './family';
 import { colourLuminance, rasteriseStrokes } from './strokes';
 
-const domain: LatentDomain = { width: 32, height: 32, range: [-1, 1], sourceSize: [28, 28], pad: 2 };
+const domain: LatentDomain = { width: 32, height: 32, channels: 1, range: [-1, 1], sourceSize: [28, 28], pad: 2 };
 
 /** A product shot: a grey square on a white (or black) background. */
 function photo(width: number, height: number, background: number): RasterImage {
@@ -60,5 +60,45 @@ describe('domain mapping', () => {
     expect(masks.sketchMask[5 * 32 + 15]).toBe(1);
     expect(masks.colourMask[2 * 32 + 2]).toBe(0);
     expect(colourLuminance('#ffffff')).toBeCloseTo(1);
+  });
+
+  describe('a colour (RGB) family', () => {
+    const rgbDomain: LatentDomain = { ...domain, channels: 3 };
+    /** A red square (200, 40, 10) on black. */
+    const redSquare = (): RasterImage => {
+      const data = new Uint8Array(56 * 56 * 3);
+      for (let y = 14; y < 42; y += 1) for (let x = 14; x < 42; x += 1) data.set([200, 40, 10], (y * 56 + x) * 3);
+      return { width: 56, height: 56, channels: 3, bitDepth: 8, data, metadata: { name: 'red.png' } };
+    };
+
+    it('maps the region with its colours (a grey photo gives three equal channels)', () => {
+      const { values, mapping } = photoToDomain(redSquare(), { x: 0, y: 0, width: 56, height: 56 }, rgbDomain);
+      expect(mapping.polarity).toBe('normal');
+      expect(values).toHaveLength(32 * 32 * 3);
+      const centre = (16 * 32 + 16) * 3;
+      expect(Array.from(values.subarray(centre, centre + 3)).map((v) => Math.round(((v + 1) / 2) * 255))).toEqual([200, 40, 10]);
+      expect(Array.from(values.subarray(0, 3))).toEqual([-1, -1, -1]);
+      const grey = photoToDomain(photo(56, 56, 0), { x: 0, y: 0, width: 56, height: 56 }, rgbDomain).values;
+      expect(grey[centre]).toBeCloseTo((2 * 100) / 255 - 1, 5);
+      expect([grey[centre + 1], grey[centre + 2]]).toEqual([grey[centre], grey[centre]]);
+    });
+
+    it('maps a colour generator difference back per channel', () => {
+      const delta = new Float32Array(32 * 32 * 3);
+      for (let p = 0; p < 32 * 32; p += 1) delta.set([0.5, 0, -1], p * 3);
+      const back = domainDeltaToRegion(delta, mappingFor({ x: 0, y: 0, width: 28, height: 28 }, 'normal', rgbDomain));
+      expect(back.channels).toBe(3);
+      expect(back.delta).toHaveLength(back.width * back.height * 3);
+      expect(Array.from(back.delta.subarray(30, 33))).toEqual([0.25, 0, -0.5]);
+    });
+
+    it("asks for a stroke's own colour, not its luminance", () => {
+      const m = mappingFor({ x: 0, y: 0, width: 280, height: 280 }, 'normal', rgbDomain);
+      const masks = rasteriseStrokes([{ kind: 'colour', colour: '#ff0000', size: 20, points: [{ x: 0, y: 140 }, { x: 279, y: 140 }] }], m);
+      expect(masks.colourTarget).toHaveLength(32 * 32 * 3);
+      const p = (16 * 32 + 10) * 3;
+      expect(masks.colourMask[16 * 32 + 10]).toBe(1);
+      expect(Array.from(masks.colourTarget.subarray(p, p + 3))).toEqual([1, -1, -1]);
+    });
   });
 });

@@ -1,6 +1,6 @@
 import type { Rect } from '../../../../preload/contract/latent';
 import { maxValue, type RasterImage } from '../../io/raster';
-import type { LatentDomain } from './family';
+import type { DomainChannels, LatentDomain } from './family';
 
 export type Polarity = 'normal' | 'inverted';
 
@@ -49,21 +49,27 @@ export function clampRegion(photo: RasterImage, region?: Rect): Rect {
 }
 
 /**
- * Region → grey → fit into sourceSize (aspect kept, centred, black background) → pad →
- * domain range. Fashion-MNIST is light-on-black, so a region whose border is mostly bright
- * (a product shot on white) is inverted ('auto'), and the edit is inverted back later.
+ * Region → the domain's channels (grey: luminance; RGB: the photo's colour, a grey photo
+ * repeated) → fit into sourceSize (aspect kept, centred, black background) → pad → domain
+ * range, packed h × w × channels. Fashion-MNIST is light-on-black, so a region whose border
+ * is mostly bright (a product shot on white) is inverted ('auto'), and the edit is inverted
+ * back later.
  */
 export function photoToDomain(photo: RasterImage, region: Rect, domain: LatentDomain, polarity: Polarity | 'auto' = 'auto'): { values: Float32Array; mapping: DomainMapping } {
   const chosen: Polarity = polarity === 'auto' ? (borderBrightness(photo, region) > 0.5 ? 'inverted' : 'normal') : polarity;
   const mapping = mappingFor(region, chosen, domain);
   const { inner, scale } = mapping;
   const [lo, hi] = domain.range;
-  const values = new Float32Array(domain.width * domain.height).fill(lo);
+  const channels = domain.channels;
+  const values = new Float32Array(domain.width * domain.height * channels).fill(lo);
   for (let v = 0; v < domain.height; v += 1) {
     for (let u = 0; u < domain.width; u += 1) {
       if (u + 0.5 < inner.x || u + 0.5 > inner.x + inner.width || v + 0.5 < inner.y || v + 0.5 > inner.y + inner.height) continue;
-      const g = areaSample(photo, region, (u - inner.x) / scale, (v - inner.y) / scale, 1 / scale);
-      values[v * domain.width + u] = lo + (chosen === 'inverted' ? 1 - g : g) * (hi - lo);
+      const { sums, known } = footprintColour(photo, region, (u - inner.x) / scale, (v - inner.y) / scale, 1 / scale, channels);
+      for (let c = 0; c < channels; c += 1) {
+        const g = sums[c]! / known;
+        values[(v * domain.width + u) * channels + c] = lo + (chosen === 'inverted' ? 1 - g : g) * (hi - lo);
+      }
     }
   }
   return { values, mapping };
@@ -79,24 +85,35 @@ export function mappingFor(region: Rect, polarity: Polarity, domain: LatentDomai
   return { region, polarity, inner, scale, domain };
 }
 
-/** Mean luminance of the photo footprint [x, x+size)×[y, y+size) (region-relative), or the nearest pixel when it is smaller than one. */
-function areaSample(photo: RasterImage, r: Rect, x: number, y: number, size: number): number {
-  const { sum, known } = footprintLuminance(photo, r, x, y, size);
-  return sum / known;
+/**
+ * The photo's colour at integer pixel (x, y), on 0..1, added into `sums`: one value
+ * (luminance) for a grey domain, R, G, B for a colour one (a grey photo gives its one value
+ * three times). Alpha is ignored.
+ */
+function addColour(photo: RasterImage, x: number, y: number, channels: DomainChannels, sums: Float64Array): void {
+  if (channels === 1) {
+    sums[0] = sums[0]! + luminanceAt(photo, x, y);
+    return;
+  }
+  const c = photo.channels;
+  const i = (y * photo.width + x) * c;
+  const top = maxValue(photo.bitDepth);
+  const grey = c < 3;
+  for (let k = 0; k < 3; k += 1) sums[k] = sums[k]! + (photo.data[grey ? i : i + k] ?? 0) / top;
 }
 
 /**
- * Luminance sum over the footprint [x, x+size)×[y, y+size) (region-relative, clamped to the
+ * Colour sums over the footprint [x, x+size)×[y, y+size) (region-relative, clamped to the
  * region; at least one pixel), the pixels counted, and all pixels. With `mask`, pixels where
- * it is non-zero (a hole) are left out of the sum and the count; GAN completion maps a photo
+ * it is non-zero (a hole) are left out of the sums and the count; GAN completion maps a photo
  * with the same footprints as inversion, so both go through here.
  */
-export function footprintLuminance(photo: RasterImage, r: Rect, x: number, y: number, size: number, mask?: Uint8Array): { sum: number; known: number; total: number } {
+export function footprintColour(photo: RasterImage, r: Rect, x: number, y: number, size: number, channels: DomainChannels, mask?: Uint8Array): { sums: Float64Array; known: number; total: number } {
   const x0 = Math.floor(x + 0.5);
   const y0 = Math.floor(y + 0.5);
   const x1 = Math.max(x0 + 1, Math.floor(x + size + 0.5));
   const y1 = Math.max(y0 + 1, Math.floor(y + size + 0.5));
-  let sum = 0;
+  const sums = new Float64Array(channels);
   let known = 0;
   let total = 0;
   for (let yy = y0; yy < y1; yy += 1) {
@@ -105,11 +122,11 @@ export function footprintLuminance(photo: RasterImage, r: Rect, x: number, y: nu
       const px = r.x + Math.min(r.width - 1, Math.max(0, xx));
       total += 1;
       if (mask && mask[py * photo.width + px] !== 0) continue;
-      sum += luminanceAt(photo, px, py);
+      addColour(photo, px, py, channels, sums);
       known += 1;
     }
   }
-  return { sum, known, total };
+  return { sums, known, total };
 }
 
 /** Photo pixel (x, y) → domain pixel coordinates (continuous). */
@@ -117,29 +134,43 @@ export function photoToDomainPoint(m: DomainMapping, x: number, y: number): { x:
   return { x: m.inner.x + (x - m.region.x) * m.scale, y: m.inner.y + (y - m.region.y) * m.scale };
 }
 
+/** A change over a photo region, packed height × width × channels, in units of the full intensity range. */
+export interface RegionDelta {
+  delta: Float32Array;
+  width: number;
+  height: number;
+  /** 1: one grey change for every colour channel; 3: R, G, B. */
+  channels: DomainChannels;
+}
+
 /**
- * A difference of two generator outputs (domain units) → a grey change over the region,
- * in units of the full intensity range, polarity undone, sampled at 2× the domain's
- * resolution over the inner rectangle (blendDifference upsamples it to the region).
+ * A difference of two generator outputs (domain units) → a change over the region, in
+ * units of the full intensity range, polarity undone, with the domain's channels, sampled
+ * at 2× the domain's resolution over the inner rectangle (blendDifference upsamples it to
+ * the region).
  */
-export function domainDeltaToRegion(delta: Float32Array, m: DomainMapping): { delta: Float32Array; width: number; height: number } {
+export function domainDeltaToRegion(delta: Float32Array, m: DomainMapping): RegionDelta {
   const { domain, inner } = m;
+  const channels = domain.channels;
   const width = Math.max(1, Math.ceil(inner.width * 2));
   const height = Math.max(1, Math.ceil(inner.height * 2));
   const sign = (m.polarity === 'inverted' ? -1 : 1) / (domain.range[1] - domain.range[0]);
-  const out = new Float32Array(width * height);
+  const out = new Float32Array(width * height * channels);
   for (let j = 0; j < height; j += 1) {
     const v = inner.y + ((j + 0.5) * inner.height) / height - 0.5;
     for (let i = 0; i < width; i += 1) {
       const u = inner.x + ((i + 0.5) * inner.width) / width - 0.5;
-      out[j * width + i] = sign * bilinear(delta, domain.width, domain.height, u, v);
+      for (let c = 0; c < channels; c += 1) out[(j * width + i) * channels + c] = sign * bilinear(delta, domain.width, domain.height, u, v, channels, c);
     }
   }
-  return { delta: out, width, height };
+  return { delta: out, width, height, channels };
 }
 
-/** Bilinear sample of a w×h grid at continuous (x, y) in pixel-centre coordinates, clamped at the edges. */
-export function bilinear(values: Float32Array, w: number, h: number, x: number, y: number): number {
+/**
+ * Bilinear sample of channel `channel` of a w×h grid (packed h × w × channels) at continuous
+ * (x, y) in pixel-centre coordinates, clamped at the edges.
+ */
+export function bilinear(values: Float32Array, w: number, h: number, x: number, y: number, channels = 1, channel = 0): number {
   const cx = Math.min(w - 1, Math.max(0, x));
   const cy = Math.min(h - 1, Math.max(0, y));
   const x0 = Math.floor(cx);
@@ -148,6 +179,6 @@ export function bilinear(values: Float32Array, w: number, h: number, x: number, 
   const y1 = Math.min(h - 1, y0 + 1);
   const fx = cx - x0;
   const fy = cy - y0;
-  const at = (px: number, py: number): number => values[py * w + px] ?? 0;
+  const at = (px: number, py: number): number => values[(py * w + px) * channels + channel] ?? 0;
   return (at(x0, y0) * (1 - fx) + at(x1, y0) * fx) * (1 - fy) + (at(x0, y1) * (1 - fx) + at(x1, y1) * fx) * fy;
 }

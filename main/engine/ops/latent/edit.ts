@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { LatentshopError } from '../../../../preload/contract/errors';
 import { attributeTerms, combineLatent, interpolateLatent, loadAttributes } from './attributes';
-import { domainDeltaToRegion, mappingFor } from './domain';
+import { domainDeltaToRegion, mappingFor, type RegionDelta } from './domain';
 import type { LatentFamily } from './family';
 import type { LatentSession } from './sessions';
 
@@ -28,10 +28,10 @@ export async function editedLatent(fam: LatentFamily, session: LatentSession, re
 }
 
 /**
- * The edit as a grey change over the session's region: G(z') − G(z0), mapped back through
+ * The edit as a change over the session's region (grey, or R, G, B for a colour family): G(z') − G(z0), mapped back through
  * the session's domain mapping. Only the difference moves, so the photo keeps its detail.
  */
-export function editDelta(fam: LatentFamily, session: LatentSession, edited: number[]): { delta: Float32Array; width: number; height: number } {
+export function editDelta(fam: LatentFamily, session: LatentSession, edited: number[]): RegionDelta {
   const L = fam.latentSize;
   const diff = tf.tidy(() => {
     const out = fam.generate(tf.tensor2d([...session.z, ...edited], [2, L]));

@@ -10,10 +10,14 @@ import { createRunners, type LatentNets } from './family-runners';
 
 export type { LatentNets } from './family-runners';
 
-/** Where a family's images live: size, value range, and the source size inside the padding. */
+export type DomainChannels = 1 | 3;
+
+/** Where a family's images live: size, channels, value range, and the source size inside the padding. */
 export interface LatentDomain {
   width: number;
   height: number;
+  /** 1: grey (photos enter as Rec. 709 luminance); 3: RGB. Domain images are packed h × w × channels. */
+  channels: DomainChannels;
   range: [number, number];
   sourceSize: [number, number];
   pad: number;
@@ -30,7 +34,7 @@ export interface LatentFamily {
   readonly nets: LatentNets;
   /** Intermediate activations of D (and C's feature layer), a perceptual distance. Caller owns them. */
   features(x: tf.Tensor): tf.Tensor[];
-  /** G(z) in the domain range, [n, h, w, 1]. The caller owns the result. */
+  /** G(z) in the domain range, [n, h, w, channels]. The caller owns the result. */
   generate(z: tf.Tensor): tf.Tensor4D;
   /** D's logits, [n]. */
   discriminate(x: tf.Tensor): tf.Tensor1D;
@@ -39,21 +43,23 @@ export interface LatentFamily {
 
 export interface FamilyInfo {
   id: string;
-  domain?: Partial<LatentDomain>;
+  /** channels: what the manifest declares (it may say 4), checked against the nets. */
+  domain?: Partial<Omit<LatentDomain, 'channels'>> & { channels?: number };
   labels?: string[];
   attributesPath?: string;
 }
 
 /** Builds a family from in-memory nets (tests use small random nets with the shipped I/O). */
 export function createLatentFamily(info: FamilyInfo, nets: LatentNets): LatentFamily {
-  const [, h, w, channels] = nets.G.outputs[0]!.shape;
-  if (channels !== 1) throw new LatentshopError('MODEL_INVALID', `Family "${info.id}": only one-channel generators are supported (got ${channels}).`);
+  const [, h, w] = nets.G.outputs[0]!.shape;
+  const channels = familyChannels(info, nets);
   const height = h ?? 32;
   const width = w ?? 32;
   const pad = info.domain?.pad ?? 0;
   const domain: LatentDomain = {
     width,
     height,
+    channels,
     range: info.domain?.range ?? [-1, 1],
     sourceSize: info.domain?.sourceSize ?? [width - 2 * pad, height - 2 * pad],
     pad,
@@ -75,6 +81,22 @@ export function createLatentFamily(info: FamilyInfo, nets: LatentNets): LatentFa
   };
   if (info.attributesPath) return { ...family, attributesPath: info.attributesPath };
   return family;
+}
+
+/**
+ * G's output channels, checked against every image input and the manifest: a grey encoder
+ * behind a colour generator would fail deep inside tfjs with a shape error instead.
+ */
+function familyChannels(info: FamilyInfo, nets: LatentNets): DomainChannels {
+  const channels = nets.G.outputs[0]!.shape[3];
+  if (channels !== 1 && channels !== 3) throw new LatentshopError('MODEL_INVALID', `Family "${info.id}": the generator makes ${channels}-channel images; grey (1) and RGB (3) are supported.`);
+  const declared = info.domain?.channels;
+  if (declared !== undefined && declared !== channels) throw new LatentshopError('MODEL_INVALID', `Family "${info.id}": the manifest says ${declared} channels, the generator makes ${channels}.`);
+  for (const [role, net] of [['discriminator', nets.D], ['encoder', nets.E], ['classifier', nets.C]] as const) {
+    const input = net?.inputs[0]!.shape[3];
+    if (net && input !== channels) throw new LatentshopError('MODEL_INVALID', `Family "${info.id}": the ${role} takes ${input}-channel images, the generator makes ${channels}.`);
+  }
+  return channels;
 }
 
 const cache = new Map<string, Promise<LatentFamily>>();
@@ -123,6 +145,17 @@ async function layersModel(manifest: ModelFamily, role: 'generator' | 'discrimin
     throw new LatentshopError('MODEL_INVALID', `${role} of "${manifest.id}" must be a layers-model (gradients need its layers).`, manifest.manifestPath);
   }
   return network.model;
+}
+
+/** Values per domain image (h × w × channels). */
+export function domainPixels(fam: LatentFamily): number {
+  return fam.domain.width * fam.domain.height * fam.domain.channels;
+}
+
+/** `count` packed domain images as the nets' input, [count, h, w, channels]. The caller owns it. */
+export function domainTensor(fam: LatentFamily, values: Float32Array, count: number): tf.Tensor4D {
+  const { width, height, channels } = fam.domain;
+  return tf.tensor4d(values, [count, height, width, channels]);
 }
 
 /** Frees every loaded family (tests, memory pressure). */

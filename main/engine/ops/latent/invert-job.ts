@@ -2,17 +2,19 @@ import type { InvertJobSpec, LatentSessionResult } from '../../../../preload/con
 import { psnr, ssim } from '../../metrics/image-metrics';
 import type { RasterImage } from '../../io/raster';
 import type { OpContext } from '../context';
-import { domainDataUrl, toBytes } from './codec';
+import { domainBytes, domainDataUrl } from './codec';
 import { clampRegion, photoToDomain } from './domain';
 import { getLatentFamily, type LatentFamily } from './family';
 import { invertImages } from './invert';
 import type { LatentSessionStore } from './sessions';
 
-/** PSNR (dB) and SSIM of a reconstruction in the generator's domain, on 8-bit grey. */
+/** PSNR (dB) and SSIM of a reconstruction in the generator's domain, on 8-bit pixels. */
 export function domainQuality(fam: LatentFamily, recon: Float32Array, target: Float32Array): { psnr: number; ssim: number } {
-  const { width, height, range } = fam.domain;
-  const a = { width, height, channels: 1, data: toBytes(recon, range) };
-  const b = { width, height, channels: 1, data: toBytes(target, range) };
+  const asRaster = (values: Float32Array) => {
+    const { width, height, channels, bytes } = domainBytes(values, fam.domain);
+    return { width, height, channels, data: bytes };
+  };
+  const [a, b] = [asRaster(recon), asRaster(target)];
   // A perfect match is Infinity dB, which JSON (IPC, --json) cannot carry: cap at 99.
   return { psnr: Math.min(99, psnr(a, b)), ssim: ssim(a, b) };
 }
@@ -33,7 +35,7 @@ export async function invertToSession(spec: InvertJobSpec, photo: RasterImage, c
     signal: ctx.signal,
     onStep: (k: number, n: number, loss: number) => ctx.progress((fraction = 0.05 + (0.9 * k) / n), `iteration ${k}/${n}, loss ${loss.toFixed(4)}`),
     onPreview: async (recon: Float32Array) => {
-      const url = await domainDataUrl({ width: fam.domain.width, height: fam.domain.height, values: recon }, fam.domain.range, invertBack);
+      const url = await domainDataUrl(recon, fam.domain, invertBack);
       ctx.progress(fraction, 'preview', url);
     },
     ...(spec.iterations === undefined ? {} : { iterations: spec.iterations }),
@@ -43,7 +45,7 @@ export async function invertToSession(spec: InvertJobSpec, photo: RasterImage, c
   const quality = domainQuality(fam, result.recon, values);
   const z = Array.from(result.z);
   const session = await sessions.create({ family: fam.id, imageId: spec.imageId, region, polarity: mapping.polarity, method: spec.method, z });
-  const reconstructionUrl = await domainDataUrl({ width: fam.domain.width, height: fam.domain.height, values: result.recon }, fam.domain.range, invertBack);
+  const reconstructionUrl = await domainDataUrl(result.recon, fam.domain, invertBack);
   ctx.progress(1, 'done');
   return { kind: 'latent', sessionId: session.id, family: fam.id, method: spec.method, region, z, ...quality, iterations: result.iterations, ms: result.ms, reconstructionUrl };
 }

@@ -5,7 +5,7 @@ import { Rng } from '../../../../models/training/rng';
 import { throwIfCancelled } from '../context';
 import { cosineLr, LatentAdam, yieldToEventLoop } from './adam';
 import { clampedEncoding, emptyBest, keepBest, meanLoss } from './best-z';
-import type { LatentFamily } from './family';
+import { domainTensor, type LatentFamily } from './family';
 import { DEFAULT_WEIGHTS, reconstructionRows, targetFeatures, type ReconstructionWeights } from './losses';
 import { LatentCoordinates } from './whiten';
 
@@ -45,7 +45,7 @@ export interface InvertOptions {
 export interface InversionResult {
   /** Best z per image, count × latentSize. */
   z: Float32Array;
-  /** G(z) per image, count × h × w, domain range. */
+  /** G(z) per image, count × h × w × channels, domain range. */
   recon: Float32Array;
   loss: Float32Array;
   iterations: number;
@@ -74,7 +74,7 @@ const WARMUP_SHARE = 0.7;
 const WHITENING_DAMPING = 0.01;
 
 /**
- * Inverts `count` domain images (count × h × w, packed) in one batch: every start of
+ * Inverts `count` domain images (count × h × w × channels, packed) in one batch: every start of
  * every image is a row of z, so one G/D/C pass per step serves them all.
  * optimize: Adam from random z; encoder: one pass of E; hybrid: E's z, then Adam
  * (In-Domain GAN inversion / iGAN's cnn_opt). Adam moves in whitened coordinates around the
@@ -82,7 +82,6 @@ const WHITENING_DAMPING = 0.01;
  */
 export async function invertImages(fam: LatentFamily, targets: Float32Array, count: number, opts: InvertOptions): Promise<InversionResult> {
   const t0 = performance.now();
-  const { width, height } = fam.domain;
   const L = fam.latentSize;
   if (opts.method !== 'optimize' && !fam.nets.E) throw new LatentshopError('MODEL_NOT_FOUND', `Family "${fam.id}" has no encoder; use --method optimize.`);
   const iterations = opts.method === 'encoder' ? 0 : (opts.iterations ?? (opts.method === 'optimize' ? 500 : 50));
@@ -94,8 +93,8 @@ export async function invertImages(fam: LatentFamily, targets: Float32Array, cou
   const w = opts.weights ?? DEFAULT_WEIGHTS;
   const rows = count * starts;
   const targetRows = tf.tidy(() => {
-    const t = tf.tensor4d(targets, [count, height, width, 1]);
-    return starts === 1 ? t : (t.expandDims(1).tile([1, starts, 1, 1, 1]).reshape([rows, height, width, 1]) as tf.Tensor4D);
+    const t = domainTensor(fam, targets, count);
+    return starts === 1 ? t : (t.expandDims(1).tile([1, starts, 1, 1, 1]).reshape([rows, ...t.shape.slice(1)]) as tf.Tensor4D);
   });
   const feats = targetFeatures(fam, targetRows);
   const coords = new LatentCoordinates(fam, iterations > 0 && (opts.whiten ?? true) ? WHITENING_DAMPING : null, opts.signal);

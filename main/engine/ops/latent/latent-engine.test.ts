@@ -18,7 +18,9 @@ const region = { x: 30, y: 20, width: 48, height: 40 };
 beforeAll(async () => {
   await tf.setBackend('wasm');
   root = mkdtempSync(join(tmpdir(), 'latentshop-models-'));
-  await saveTestFamily(root, 'testfam', { brighter: Array.from({ length: 64 }, (_, j) => (j % 2 === 0 ? 0.8 : -0.8)) });
+  const brighter = Array.from({ length: 64 }, (_, j) => (j % 2 === 0 ? 0.8 : -0.8));
+  await saveTestFamily(root, 'testfam', { brighter });
+  await saveTestFamily(root, 'colourfam', { brighter }, 3);
   process.env['LATENTSHOP_MODELS'] = root;
   process.env['LATENTSHOP_STATE_DIR'] = join(root, 'state');
   harness = startHarness(1);
@@ -37,10 +39,16 @@ async function run(spec: Parameters<Harness['runtime']['service']['startJob']>[0
   return (await Promise.race([done, failed])).result;
 }
 
-async function invertSession(): Promise<string> {
-  const result = await run({ op: 'invert', imageId, family: 'testfam', method: 'hybrid', iterations: 5, region });
+async function invertSession(family = 'testfam'): Promise<string> {
+  const result = await run({ op: 'invert', imageId, family, method: 'hybrid', iterations: 5, region });
   if (result.kind !== 'latent') throw new Error(`expected a latent result, got ${result.kind}`);
   expect(result.reconstructionUrl).toMatch(/^data:image\/png;base64,/);
+  // The reconstruction is shown in the family's own colours: grey (R = G = B everywhere), or RGB.
+  const recon = await sharp(Buffer.from(result.reconstructionUrl.split(',')[1]!, 'base64')).removeAlpha().toColourspace('srgb').raw().toBuffer();
+  let coloured = 0;
+  for (let i = 0; i < recon.length; i += 3) if (recon[i] !== recon[i + 1] || recon[i] !== recon[i + 2]) coloured += 1;
+  if (family === 'colourfam') expect(coloured).toBeGreaterThan(100);
+  else expect(coloured).toBe(0);
   expect(result.z).toHaveLength(64);
   expect(result.region).toEqual(region);
   return result.sessionId;
@@ -68,23 +76,39 @@ describe('latent tools through the engine', () => {
     await expect(harness.runtime.service.previewEdit({ sessionId, attributes: {} })).rejects.toMatchObject({ code: 'BAD_ARGUMENT' });
   });
 
-  it('applyEdit makes a new image whose pixels outside the region are identical', async () => {
-    const sessionId = await invertSession();
+  /** Pixels changed by applyEdit inside and outside the region, and inside pixels whose R, G and B moved by different amounts. */
+  async function applyAndCompare(family: string): Promise<{ inside: number; outside: number; tinted: number }> {
+    const sessionId = await invertSession(family);
     const edited = imageOf(await run({ op: 'applyEdit', sessionId, attributes: { brighter: 3 }, feather: 2 }));
     const [before, after] = [await pixels(imageId), await pixels(edited.id)];
-    let outsideChanged = 0;
-    let insideChanged = 0;
+    const counts = { inside: 0, outside: 0, tinted: 0 };
     for (let y = 0; y < 80; y += 1) {
       for (let x = 0; x < 120; x += 1) {
         const i = (y * 120 + x) * 4;
         const same = before.subarray(i, i + 4).equals(after.subarray(i, i + 4));
         const inside = x >= region.x && x < region.x + region.width && y >= region.y && y < region.y + region.height;
-        if (!same && inside) insideChanged += 1;
-        if (!same && !inside) outsideChanged += 1;
+        if (!same && inside) counts.inside += 1;
+        if (!same && !inside) counts.outside += 1;
+        const moves = [0, 1, 2].map((c) => after[i + c]! - before[i + c]!);
+        // Clipped channels cannot move freely; only unclipped pixels tell a tint from a grey change.
+        const clipped = [0, 1, 2].some((c) => after[i + c] === 0 || after[i + c] === 255);
+        if (inside && !clipped && Math.max(...moves) - Math.min(...moves) > 2) counts.tinted += 1;
       }
     }
-    expect(outsideChanged).toBe(0);
-    expect(insideChanged).toBeGreaterThan(0);
+    return counts;
+  }
+
+  it('applyEdit makes a new image whose pixels outside the region are identical', async () => {
+    const grey = await applyAndCompare('testfam');
+    expect(grey.outside).toBe(0);
+    expect(grey.inside).toBeGreaterThan(0);
+    expect(grey.tinted).toBe(0); // a grey family changes every channel alike
+  });
+
+  it('a colour family inverts in colour and its edits change R, G and B each their own way', async () => {
+    const colour = await applyAndCompare('colourfam');
+    expect(colour.outside).toBe(0);
+    expect(colour.tinted).toBeGreaterThan(50);
   });
 
   it('constrain returns ranked candidates and sends previews with its progress', async () => {

@@ -2,7 +2,7 @@ import type { AttributeResult, LearnAttributeJobSpec } from '../../../../preload
 import type { OpContext } from '../context';
 import { attributeInfo, saveUserAttribute, type StoredAttribute } from './attributes';
 import { clampRegion, photoToDomain } from './domain';
-import { getLatentFamily, type LatentFamily } from './family';
+import { domainPixels, getLatentFamily, type LatentFamily } from './family';
 import { invertImages } from './invert';
 import type { ImageSource } from './preview';
 
@@ -20,7 +20,7 @@ export function meanDifference(pos: Float32Array, neg: Float32Array, latentSize:
 }
 
 async function invertAll(fam: LatentFamily, ids: string[], getImage: ImageSource, spec: LearnAttributeJobSpec, ctx: OpContext, span: [number, number]): Promise<Float32Array> {
-  const px = fam.domain.width * fam.domain.height;
+  const px = domainPixels(fam);
   const targets = new Float32Array(ids.length * px);
   for (const [i, id] of ids.entries()) {
     const photo = await getImage(id);

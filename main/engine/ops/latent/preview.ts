@@ -43,10 +43,10 @@ export async function previewEdit(args: EditPreviewArgs, getImage: ImageSource, 
   const session = await sessions.get(args.sessionId);
   const fam = await getLatentFamily(session.family);
   const [crop, edited] = await Promise.all([regionCrop(getImage, session.imageId, session.region, args.maxSide ?? 512), editedLatent(fam, session, args)]);
-  const { delta, width, height } = editDelta(fam, session, edited);
+  const { delta, width, height, channels } = editDelta(fam, session, edited);
   const whole = { x: 0, y: 0, width: crop.width, height: crop.height };
   const feather = 0.04 * Math.min(crop.width, crop.height);
-  const blended = blendDifference(crop, whole, delta, width, height, feather);
+  const blended = blendDifference(crop, whole, delta, width, height, feather, channels);
   const hasAlpha = blended.channels === 2 || blended.channels === 4;
   const encoder = sharp(blended.data, { raw: { width: blended.width, height: blended.height, channels: blended.channels } });
   const bytes = hasAlpha ? await encoder.png({ compressionLevel: 1 }).toBuffer() : await encoder.jpeg({ quality: 88 }).toBuffer();

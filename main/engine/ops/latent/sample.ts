@@ -2,8 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { LatentshopError } from '../../../../preload/contract/errors';
 import type { SampleResult } from '../../../../preload/contract/latent';
 import { Rng } from '../../../../models/training/rng';
-import { greyPngDataUrl, gridBytes } from './codec';
-import type { LatentFamily } from './family';
+import { gridBytes, pngDataUrl } from './codec';
+import { domainPixels, domainTensor, type LatentFamily } from './family';
 import { generateValues } from './invert';
 
 /** z for sample i is N(0, I) drawn from seed + i, so any one sample can be reproduced alone. */
@@ -16,27 +16,25 @@ export function seededLatents(latentSize: number, count: number, seed = 1): Floa
 export async function sampleGrid(fam: LatentFamily, count: number, seed = 1): Promise<SampleResult & { images: Float32Array }> {
   const z = seededLatents(fam.latentSize, count, seed);
   const images = generateValues(fam, z, count);
-  const grid = gridBytes(images, count, fam.domain.width, fam.domain.height, fam.domain.range);
+  const grid = gridBytes(images, count, fam.domain);
   const latents = Array.from({ length: count }, (_, i) => Array.from(z.subarray(i * fam.latentSize, (i + 1) * fam.latentSize)));
-  return { kind: 'samples', family: fam.id, gridUrl: await greyPngDataUrl(grid.bytes, grid.width, grid.height, 2), latents, images };
+  return { kind: 'samples', family: fam.id, gridUrl: await pngDataUrl(grid, 2), latents, images };
 }
 
 /** D's logit per image (higher = more like the training data). */
 export function discriminate(fam: LatentFamily, images: Float32Array, count: number): Float32Array {
-  const { width, height } = fam.domain;
-  return tf.tidy(() => fam.discriminate(tf.tensor4d(images, [count, height, width, 1])).dataSync() as Float32Array).slice();
+  return tf.tidy(() => fam.discriminate(domainTensor(fam, images, count)).dataSync() as Float32Array).slice();
 }
 
 /** E's z per image, in batches of 256 (one wasm call per batch is what makes it ~ms per image). */
 export function encode(fam: LatentFamily, images: Float32Array, count: number): Float32Array {
   const encoder = fam.nets.E;
   if (!encoder) throw new LatentshopError('MODEL_NOT_FOUND', `Family "${fam.id}" has no encoder.`);
-  const { width, height } = fam.domain;
-  const px = width * height;
+  const px = domainPixels(fam);
   const out = new Float32Array(count * fam.latentSize);
   for (let s = 0; s < count; s += 256) {
     const n = Math.min(256, count - s);
-    const z = tf.tidy(() => (encoder.apply(tf.tensor4d(images.subarray(s * px, (s + n) * px), [n, height, width, 1]), { training: false }) as tf.Tensor).dataSync() as Float32Array);
+    const z = tf.tidy(() => (encoder.apply(domainTensor(fam, images.subarray(s * px, (s + n) * px), n), { training: false }) as tf.Tensor).dataSync() as Float32Array);
     out.set(z, s * fam.latentSize);
   }
   return out;
@@ -52,8 +50,7 @@ export interface ClassScore {
 export function classify(fam: LatentFamily, images: Float32Array, count: number, topK = 3): ClassScore[][] {
   const C = fam.nets.C;
   if (!C) throw new LatentshopError('MODEL_NOT_FOUND', `Family "${fam.id}" has no classifier.`);
-  const { width, height } = fam.domain;
-  const probs = tf.tidy(() => (C.apply(tf.tensor4d(images, [count, height, width, 1]), { training: false }) as tf.Tensor).softmax().dataSync() as Float32Array);
+  const probs = tf.tidy(() => (C.apply(domainTensor(fam, images, count), { training: false }) as tf.Tensor).softmax().dataSync() as Float32Array);
   const k = probs.length / count;
   return Array.from({ length: count }, (_, i) =>
     Array.from(probs.subarray(i * k, (i + 1) * k), (probability, index) => ({ label: fam.labels[index] ?? String(index), index, probability }))

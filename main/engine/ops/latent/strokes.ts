@@ -1,5 +1,6 @@
 import type { Stroke } from '../../../../preload/contract/latent';
 import { type DomainMapping, photoToDomainPoint } from './domain';
+import type { DomainChannels } from './family';
 
 /** Strokes rasterised at generator resolution: where colour is asked for (and which value), where edges are. */
 export interface StrokeMasks {
@@ -7,16 +8,28 @@ export interface StrokeMasks {
   height: number;
   /** 1 where a colour stroke constrains the pixel. */
   colourMask: Float32Array;
-  /** The asked value there, in the domain range (polarity applied). */
+  /** The asked value there (h × w × channels: grey, or R, G, B), in the domain range (polarity applied). */
   colourTarget: Float32Array;
   /** 1 where a sketch line asks for an edge. */
   sketchMask: Float32Array;
 }
 
+/** #rrggbb → R, G, B on 0..1. */
+function colourUnits(hex: string): [number, number, number] {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return [((n >> 16) & 255) / 255, ((n >> 8) & 255) / 255, (n & 255) / 255];
+}
+
 /** #rrggbb → luminance 0..1 (Rec. 709), the one channel of a grey family. */
 export function colourLuminance(hex: string): number {
-  const n = Number.parseInt(hex.slice(1), 16);
-  return (0.2126 * ((n >> 16) & 255) + 0.7152 * ((n >> 8) & 255) + 0.0722 * (n & 255)) / 255;
+  const [r, g, b] = colourUnits(hex);
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** A stroke's colour in the domain's channels (grey: its luminance), on 0..1. */
+function strokeUnits(hex: string | undefined, channels: DomainChannels): number[] {
+  if (!hex) return new Array<number>(channels).fill(0);
+  return channels === 1 ? [colourLuminance(hex)] : colourUnits(hex);
 }
 
 function distanceToSegment(px: number, py: number, a: { x: number; y: number }, b: { x: number; y: number }): number {
@@ -33,19 +46,18 @@ function distanceToSegment(px: number, py: number, a: { x: number; y: number }, 
  * wide, so a thin line on a big photo still constrains something.
  */
 export function rasteriseStrokes(strokes: Stroke[], m: DomainMapping): StrokeMasks {
-  const { width, height, range } = m.domain;
+  const { width, height, range, channels } = m.domain;
   const masks: StrokeMasks = {
     width,
     height,
     colourMask: new Float32Array(width * height),
-    colourTarget: new Float32Array(width * height),
+    colourTarget: new Float32Array(width * height * channels),
     sketchMask: new Float32Array(width * height),
   };
   for (const stroke of strokes) {
     const pts = stroke.points.map((p) => photoToDomainPoint(m, p.x, p.y));
     const radius = Math.max(0.5, (stroke.size / 2) * m.scale);
-    const unit = stroke.colour ? colourLuminance(stroke.colour) : 0;
-    const value = range[0] + (m.polarity === 'inverted' ? 1 - unit : unit) * (range[1] - range[0]);
+    const values = strokeUnits(stroke.colour, channels).map((unit) => range[0] + (m.polarity === 'inverted' ? 1 - unit : unit) * (range[1] - range[0]));
     for (let y = 0; y < height; y += 1) {
       for (let x = 0; x < width; x += 1) {
         const cx = x + 0.5;
@@ -56,7 +68,7 @@ export function rasteriseStrokes(strokes: Stroke[], m: DomainMapping): StrokeMas
         const p = y * width + x;
         if (stroke.kind === 'colour') {
           masks.colourMask[p] = 1;
-          masks.colourTarget[p] = value;
+          masks.colourTarget.set(values, p * channels);
         } else if (stroke.kind === 'sketch') {
           masks.sketchMask[p] = 1;
         } else {

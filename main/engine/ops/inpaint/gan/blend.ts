@@ -11,9 +11,11 @@ const MAX_CG = 3000;
  * Poisson blending of the generator's completion into the photo (Yeh et al. 2017, §3.3;
  * Pérez et al. 2003): the hole's pixels are solved so that their Laplacian equals that of
  * G(z*) (upsampled to photo resolution, polarity undone), with the known pixels around the
- * hole as the boundary. G's absolute grey level never enters, only its structure, so the
- * fill takes its brightness and colour from the photo: every colour channel gets the same
- * grey guidance, alpha none (it is interpolated smoothly). Reuses the fill's solver.
+ * hole as the boundary. G's absolute level never enters, only its structure, so the fill
+ * takes its brightness and colour from the photo. A grey family's guidance is the same for
+ * every colour channel; a colour family guides each channel with its own (a grey photo
+ * with its luminance); alpha gets none (it is interpolated smoothly). Reuses the fill's
+ * solver.
  * Returns a copy in which only masked pixels differ.
  */
 export async function poissonBlend(photo: RasterImage, mask: Uint8Array, recon: Float32Array, mapping: DomainMapping, pacer: Pacer): Promise<RasterImage> {
@@ -26,7 +28,7 @@ export async function poissonBlend(photo: RasterImage, mask: Uint8Array, recon: 
   const { x0, y0 } = box;
   const w = box.x1 - x0;
   const h = box.y1 - y0;
-  const guide = guidance(recon, mapping, box, top);
+  const guide = guidance(recon, mapping, box, top, colour);
   const img = new Float32Array(w * h * c);
   const hole = new Uint8Array(w * h);
   const holes: number[] = [];
@@ -41,15 +43,16 @@ export async function poissonBlend(photo: RasterImage, mask: Uint8Array, recon: 
     }
   }
   const lap = new Float32Array(w * h * c);
+  const l = new Float64Array(colour);
   for (const q of holes) {
     const x = q % w;
     const y = (q - x) / w;
-    let l = 0;
+    l.fill(0);
     for (const [nx, ny] of [[x - 1, y], [x + 1, y], [x, y - 1], [x, y + 1]] as const) {
       if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
-      l += guide[q]! - guide[ny * w + nx]!;
+      for (let k = 0; k < colour; k += 1) l[k] = l[k]! + guide[q * colour + k]! - guide[(ny * w + nx) * colour + k]!;
     }
-    for (let k = 0; k < colour; k += 1) lap[q * c + k] = l;
+    for (let k = 0; k < colour; k += 1) lap[q * c + k] = l[k]!;
   }
   startFromGuide(img, hole, guide, w, h, c, colour);
   const level: Level = { w, h, c, img, hole };
@@ -79,18 +82,29 @@ function holeBox(mask: Uint8Array, width: number, height: number): { x0: number;
   return { x0: Math.max(0, x0 - 1), y0: Math.max(0, y0 - 1), x1: Math.min(width, x1 + 2), y1: Math.min(height, y1 + 2) };
 }
 
-/** G(z*) at each photo pixel of the box, in photo units (0..top), polarity undone. */
-function guidance(recon: Float32Array, m: DomainMapping, box: { x0: number; y0: number; x1: number; y1: number }, top: number): Float32Array {
+/**
+ * G(z*) at each photo pixel of the box, in photo units (0..top), polarity undone, packed with
+ * the photo's `colour` channels: a grey domain repeats its value, a colour one gives R, G, B
+ * (or its luminance, Rec. 709, for a grey photo).
+ */
+function guidance(recon: Float32Array, m: DomainMapping, box: { x0: number; y0: number; x1: number; y1: number }, top: number, colour: number): Float32Array {
   const { domain, inner, region, scale } = m;
   const [lo, hi] = domain.range;
+  const dc = domain.channels;
   const w = box.x1 - box.x0;
-  const out = new Float32Array(w * (box.y1 - box.y0));
+  const out = new Float32Array(w * (box.y1 - box.y0) * colour);
+  const unitAt = (u: number, v: number, k: number): number => {
+    const unit = (bilinear(recon, domain.width, domain.height, u, v, dc, k) - lo) / (hi - lo);
+    return (m.polarity === 'inverted' ? 1 - unit : unit) * top;
+  };
   for (let y = box.y0; y < box.y1; y += 1) {
     const v = inner.y + (y + 0.5 - region.y) * scale - 0.5;
     for (let x = box.x0; x < box.x1; x += 1) {
       const u = inner.x + (x + 0.5 - region.x) * scale - 0.5;
-      const unit = (bilinear(recon, domain.width, domain.height, u, v) - lo) / (hi - lo);
-      out[(y - box.y0) * w + x - box.x0] = (m.polarity === 'inverted' ? 1 - unit : unit) * top;
+      const q = ((y - box.y0) * w + x - box.x0) * colour;
+      if (dc === 1) out.fill(unitAt(u, v, 0), q, q + colour);
+      else if (colour >= 3) for (let k = 0; k < 3; k += 1) out[q + k] = unitAt(u, v, k);
+      else out[q] = 0.2126 * unitAt(u, v, 0) + 0.7152 * unitAt(u, v, 1) + 0.0722 * unitAt(u, v, 2);
     }
   }
   return out;
@@ -110,11 +124,11 @@ function startFromGuide(img: Float32Array, hole: Uint8Array, guide: Float32Array
     const y = (q - x) / w;
     const edge = (x > 0 && hole[q - 1] !== 0) || (x < w - 1 && hole[q + 1] !== 0) || (y > 0 && hole[q - w] !== 0) || (y < h - 1 && hole[q + w] !== 0);
     if (!edge) continue;
-    for (let k = 0; k < c; k += 1) offset[k] = offset[k]! + img[q * c + k]! - (k < colour ? guide[q]! : 0);
+    for (let k = 0; k < c; k += 1) offset[k] = offset[k]! + img[q * c + k]! - (k < colour ? guide[q * colour + k]! : 0);
     n += 1;
   }
   for (let q = 0; q < w * h; q += 1) {
     if (hole[q] === 0) continue;
-    for (let k = 0; k < c; k += 1) img[q * c + k] = (k < colour ? guide[q]! : 0) + (n > 0 ? offset[k]! / n : 0);
+    for (let k = 0; k < c; k += 1) img[q * c + k] = (k < colour ? guide[q * colour + k]! : 0) + (n > 0 ? offset[k]! / n : 0);
   }
 }

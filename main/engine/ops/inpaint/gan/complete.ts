@@ -25,7 +25,7 @@ export interface CompletionOptions {
 export interface CompletionResult {
   /** Best z per image, count × latentSize. */
   z: Float32Array;
-  /** G(z*) per image, count × h × w, domain range. */
+  /** G(z*) per image, count × h × w × channels, domain range. */
   recon: Float32Array;
   /** Best loss per image. */
   loss: Float32Array;
@@ -42,22 +42,23 @@ const SPREAD = 0.7;
  *   Σ W⊙|G(z) − y| / ΣW  +  λ·softplus(−D(G(z)))  +  μ‖z‖²/dim
  * with W the importance weights (0 in the hole). The prior is the non-saturating form of
  * the paper's log(1 − D(G(z))): the same minimiser, but its gradient does not vanish
- * where D is sure the image is fake. `count` images (targets and weights packed h × w
- * each) × `starts` rows go through G and D as one batch per step.
+ * where D is sure the image is fake. `count` images (targets packed h × w × channels,
+ * weights h × w, each) × `starts` rows go through G and D as one batch per step.
  */
 export async function completeLatent(fam: LatentFamily, targets: Float32Array, weights: Float32Array, count: number, opts: CompletionOptions = {}): Promise<CompletionResult> {
   const t0 = performance.now();
-  const { width, height } = fam.domain;
+  const { width, height, channels } = fam.domain;
   const L = fam.latentSize;
   const iterations = opts.iterations ?? 100;
   const starts = opts.starts ?? 4;
   const [lr, lambda, mu] = [opts.lr ?? 0.1, opts.realism ?? 0.01, opts.latentPrior ?? 0.002];
   const rows = count * starts;
-  const tile = (values: Float32Array): tf.Tensor4D =>
-    tf.tidy(() => tf.tensor4d(values, [count, height, width, 1]).expandDims(1).tile([1, starts, 1, 1, 1]).reshape([rows, height, width, 1]) as tf.Tensor4D);
-  const y = tile(targets);
-  const w = tile(weights);
-  const wSum = tf.tidy(() => w.sum([1, 2, 3]).maximum(1e-6));
+  const tile = (values: Float32Array, c: number): tf.Tensor4D =>
+    tf.tidy(() => tf.tensor4d(values, [count, height, width, c]).expandDims(1).tile([1, starts, 1, 1, 1]).reshape([rows, height, width, c]) as tf.Tensor4D);
+  const y = tile(targets, channels);
+  // One weight per pixel, broadcast over its channels; the context loss is then a mean over channels.
+  const w = tile(weights, 1);
+  const wSum = tf.tidy(() => w.sum([1, 2, 3]).mul(channels).maximum(1e-6));
   const lossRows = (z: tf.Tensor): tf.Tensor1D =>
     tf.tidy(() => {
       const x = fam.generate(z);

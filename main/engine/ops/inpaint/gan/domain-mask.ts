@@ -1,19 +1,19 @@
 import type { Rect } from '../../../../../preload/contract/latent';
 import type { RasterImage } from '../../../io/raster';
-import { borderBrightness, footprintLuminance, mappingFor, type DomainMapping, type Polarity } from '../../latent/domain';
+import { borderBrightness, footprintColour, mappingFor, type DomainMapping, type Polarity } from '../../latent/domain';
 import type { LatentDomain } from '../../latent/family';
 
 /** A photo region and its hole, as the generator sees them. */
 export interface MaskedDomain {
-  /** Domain image (h × w, domain range): the mean of the KNOWN photo pixels under each domain pixel; the hole holds the known mean. */
+  /** Domain image (h × w × channels, domain range): the mean of the KNOWN photo pixels under each domain pixel; the hole holds the known mean. */
   values: Float32Array;
-  /** 0–1 per domain pixel: the fraction of its photo footprint that is known (padding counts as known background). */
+  /** 0–1 per domain pixel (h × w, shared by its channels): the fraction of its photo footprint that is known (padding counts as known background). */
   known: Float32Array;
   mapping: DomainMapping;
 }
 
 /**
- * Like latent/domain.ts photoToDomain (grey, aspect kept, centred, padded, polarity from the
+ * Like latent/domain.ts photoToDomain (the domain's channels, aspect kept, centred, padded, polarity from the
  * border), but hole pixels are left out of every average: their values are whatever the
  * user wants gone, and letting them in would tell the optimiser to reproduce them.
  */
@@ -22,27 +22,33 @@ export function maskedToDomain(photo: RasterImage, mask: Uint8Array, region: Rec
   const mapping = mappingFor(region, chosen, domain);
   const { inner, scale } = mapping;
   const [lo, hi] = domain.range;
+  const channels = domain.channels;
   const n = domain.width * domain.height;
-  const values = new Float32Array(n).fill(lo);
+  const values = new Float32Array(n * channels).fill(lo);
   const known = new Float32Array(n).fill(1);
-  let sum = 0;
+  const sum = new Float64Array(channels);
   let count = 0;
   for (let v = 0; v < domain.height; v += 1) {
     for (let u = 0; u < domain.width; u += 1) {
       if (u + 0.5 < inner.x || u + 0.5 > inner.x + inner.width || v + 0.5 < inner.y || v + 0.5 > inner.y + inner.height) continue;
-      const s = footprintLuminance(photo, region, (u - inner.x) / scale, (v - inner.y) / scale, 1 / scale, mask);
+      const s = footprintColour(photo, region, (u - inner.x) / scale, (v - inner.y) / scale, 1 / scale, channels, mask);
       const i = v * domain.width + u;
       known[i] = s.known / s.total;
       if (s.known === 0) continue;
-      const g = s.sum / s.known;
-      values[i] = lo + (chosen === 'inverted' ? 1 - g : g) * (hi - lo);
-      sum += values[i]!;
+      for (let c = 0; c < channels; c += 1) {
+        const g = s.sums[c]! / s.known;
+        const value = lo + (chosen === 'inverted' ? 1 - g : g) * (hi - lo);
+        values[i * channels + c] = value;
+        sum[c] = sum[c]! + value;
+      }
       count += 1;
     }
   }
   // E needs something in the hole; the known mean is the neutral guess (Yeh et al. start from noise instead).
-  const fill = count > 0 ? sum / count : lo;
-  for (let i = 0; i < n; i += 1) if (known[i] === 0) values[i] = fill;
+  for (let i = 0; i < n; i += 1) {
+    if (known[i] !== 0) continue;
+    for (let c = 0; c < channels; c += 1) values[i * channels + c] = count > 0 ? sum[c]! / count : lo;
+  }
   return { values, known, mapping };
 }
 

@@ -11,7 +11,7 @@ import type { RasterImage } from '../../../io/raster';
 import { psnr } from '../../../metrics/image-metrics';
 import { quietContext, type OpContext } from '../../context';
 import { mappingFor } from '../../latent/domain';
-import { disposeLatentFamilies } from '../../latent/family';
+import { disposeLatentFamilies, type LatentDomain } from '../../latent/family';
 import { saveTestFamily } from '../../latent/test-family';
 import { Pacer } from '../fill/pacer';
 import { boxMask, pattern, sameOutside } from '../fill/test-images';
@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 /** Small random nets with the shipped I/O: behaviour, not quality. */
 const testFamily: GanInpaintOptions = { family: 'testfam', modelsRoot: root, iterations: 4, starts: 2 };
-const FASHION_DOMAIN = { width: 32, height: 32, range: [-1, 1] as [number, number], sourceSize: [28, 28] as [number, number], pad: 2 };
+const FASHION_DOMAIN: LatentDomain = { width: 32, height: 32, channels: 1, range: [-1, 1], sourceSize: [28, 28], pad: 2 };
 
 describe('gan completion: mechanics (small test family)', () => {
   beforeAll(() => saveTestFamily(root, 'testfam'));
@@ -38,6 +38,16 @@ describe('gan completion: mechanics (small test family)', () => {
       expect(out).toMatchObject({ width: image.width, height: image.height, channels: image.channels, bitDepth: image.bitDepth });
       expect(sameOutside(image, out, mask)).toBe(true);
       expect(psnr(image, out, { mask, peak: image.bitDepth === 16 ? 65535 : 255 })).toBeLessThan(Infinity);
+    }
+  });
+
+  it('completes with a colour (RGB) family too, RGB and grey photos alike, changing only masked pixels', async () => {
+    await saveTestFamily(root, 'colourfam', {}, 3);
+    for (const image of [pattern('stripes', 48, 40), pattern('gradient', 40, 36, 1)]) {
+      const mask = boxMask(image.width, image.height, [[14, 10, 30, 24]]);
+      const out = await ganInpaint(image, mask, quietContext(), { ...testFamily, family: 'colourfam' });
+      expect(out).toMatchObject({ width: image.width, height: image.height, channels: image.channels });
+      expect(sameOutside(image, out, mask)).toBe(true);
     }
   });
 
@@ -104,6 +114,20 @@ describe('gan completion: parts', () => {
     expect(Math.max(...values)).toBe(-1);
     expect(known[16 * 32 + 16]).toBe(0); // photo (28, 28): inside the hole
     expect(known[0]).toBe(1);
+  });
+
+  it("Poisson-blends a colour family's completion channel by channel", async () => {
+    // A flat grey photo; G's completion has a bump in red only. Red follows the bump, green and blue stay flat.
+    const image: RasterImage = { width: 64, height: 64, channels: 3, bitDepth: 8, data: new Uint8Array(64 * 64 * 3).fill(120), metadata: { name: 'flat.png' } };
+    const mask = boxMask(64, 64, [[16, 16, 48, 48]]);
+    const recon = new Float32Array(32 * 32 * 3);
+    for (let p = 0; p < 32 * 32; p += 1) recon[p * 3] = 2 * Math.exp(-(((p % 32) - 16) ** 2 + (Math.floor(p / 32) - 16) ** 2) / 30) - 1;
+    const mapping = mappingFor({ x: 0, y: 0, width: 64, height: 64 }, 'normal', { ...FASHION_DOMAIN, channels: 3 });
+    const out = await poissonBlend(image, mask, recon, mapping, new Pacer(new AbortController().signal));
+    expect(sameOutside(image, out, mask)).toBe(true);
+    const at = (x: number, c: number): number => out.data[(32 * 64 + x) * 3 + c]!;
+    expect(at(32, 0) - at(20, 0)).toBeGreaterThan(40);
+    for (const c of [1, 2]) expect(Math.abs(at(32, c) - at(20, c))).toBeLessThanOrEqual(1);
   });
 
   it('Poisson-blends with the known pixels as the boundary: flat guidance reproduces a linear ramp', async () => {
