@@ -60,6 +60,12 @@ const domainSchema = z
     /** Size of the source images before padding, e.g. 28×28 Fashion-MNIST. */
     sourceSize: z.tuple([z.number().int().positive(), z.number().int().positive()]).optional(),
     pad: z.number().int().min(0).default(0),
+    /**
+     * The training images' background: Fashion-MNIST is light-on-dark. A photo region whose
+     * border is on the other side (a product on white, for a dark family) is inverted on the
+     * way in and its edit on the way out.
+     */
+    background: z.enum(['dark', 'light']).default('dark'),
   })
   .strict();
 

@@ -4,7 +4,7 @@ import { domainDeltaToRegion, mappingFor, photoToDomain, photoToDomainPoint } fr
 import type { LatentDomain } from './family';
 import { colourLuminance, rasteriseStrokes } from './strokes';
 
-const domain: LatentDomain = { width: 32, height: 32, channels: 1, range: [-1, 1], sourceSize: [28, 28], pad: 2 };
+const domain: LatentDomain = { width: 32, height: 32, channels: 1, range: [-1, 1], sourceSize: [28, 28], pad: 2, background: 'dark' };
 
 /** A product shot: a grey square on a white (or black) background. */
 function photo(width: number, height: number, background: number): RasterImage {
@@ -23,6 +23,14 @@ describe('domain mapping', () => {
     expect(white.values[5 * 32 + 5]).toBeCloseTo(-1, 5); // white → black after inversion
     expect(white.values[16 * 32 + 16]).toBeCloseTo(1 - (2 * 100) / 255, 4);
     expect(photoToDomain(photo(56, 56, 0), { x: 0, y: 0, width: 56, height: 56 }, domain).mapping.polarity).toBe('normal');
+  });
+
+  it("follows the family's background: a light-background family keeps a product on white and inverts one on black", () => {
+    const light: LatentDomain = { ...domain, background: 'light' };
+    const whole = { x: 0, y: 0, width: 56, height: 56 };
+    expect(photoToDomain(photo(56, 56, 255), whole, light).mapping.polarity).toBe('normal');
+    expect(photoToDomain(photo(56, 56, 0), whole, light).mapping.polarity).toBe('inverted');
+    expect(photoToDomain(photo(56, 56, 0), whole, light, 'normal').mapping.polarity).toBe('normal');
   });
 
   it('keeps the aspect ratio and centres the region inside the padding', () => {

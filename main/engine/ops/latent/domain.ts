@@ -41,6 +41,16 @@ export function borderBrightness(photo: RasterImage, r: Rect): number {
   return n > 0 ? sum / n : 0;
 }
 
+/**
+ * 'auto': the region is inverted when its border is on the other side of mid-grey from the
+ * family's background (a product shot on white, for light-on-dark Fashion-MNIST).
+ */
+export function choosePolarity(photo: RasterImage, region: Rect, domain: LatentDomain, polarity: Polarity | 'auto'): Polarity {
+  if (polarity !== 'auto') return polarity;
+  const lightBorder = borderBrightness(photo, region) > 0.5;
+  return lightBorder === (domain.background === 'dark') ? 'inverted' : 'normal';
+}
+
 export function clampRegion(photo: RasterImage, region?: Rect): Rect {
   if (!region) return { x: 0, y: 0, width: photo.width, height: photo.height };
   const x = Math.min(Math.max(0, Math.floor(region.x)), photo.width - 1);
@@ -52,11 +62,11 @@ export function clampRegion(photo: RasterImage, region?: Rect): Rect {
  * Region → the domain's channels (grey: luminance; RGB: the photo's colour, a grey photo
  * repeated) → fit into sourceSize (aspect kept, centred, black background) → pad → domain
  * range, packed h × w × channels. Fashion-MNIST is light-on-black, so a region whose border
- * is mostly bright (a product shot on white) is inverted ('auto'), and the edit is inverted
- * back later.
+ * is mostly bright (a product shot on white) is inverted ('auto', see choosePolarity), and
+ * the edit is inverted back later.
  */
 export function photoToDomain(photo: RasterImage, region: Rect, domain: LatentDomain, polarity: Polarity | 'auto' = 'auto'): { values: Float32Array; mapping: DomainMapping } {
-  const chosen: Polarity = polarity === 'auto' ? (borderBrightness(photo, region) > 0.5 ? 'inverted' : 'normal') : polarity;
+  const chosen = choosePolarity(photo, region, domain, polarity);
   const mapping = mappingFor(region, chosen, domain);
   const { inner, scale } = mapping;
   const [lo, hi] = domain.range;

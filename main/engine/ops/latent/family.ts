@@ -21,6 +21,8 @@ export interface LatentDomain {
   range: [number, number];
   sourceSize: [number, number];
   pad: number;
+  /** The training images' background (manifest `domain.background`); sets the auto polarity. */
+  background: 'dark' | 'light';
 }
 
 
@@ -63,6 +65,7 @@ export function createLatentFamily(info: FamilyInfo, nets: LatentNets): LatentFa
     range: info.domain?.range ?? [-1, 1],
     sourceSize: info.domain?.sourceSize ?? [width - 2 * pad, height - 2 * pad],
     pad,
+    background: info.domain?.background ?? 'dark',
   };
   const fast = createRunners(nets);
   const family: LatentFamily = {

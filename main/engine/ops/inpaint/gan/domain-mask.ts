@@ -1,6 +1,6 @@
 import type { Rect } from '../../../../../preload/contract/latent';
 import type { RasterImage } from '../../../io/raster';
-import { borderBrightness, footprintColour, mappingFor, type DomainMapping, type Polarity } from '../../latent/domain';
+import { choosePolarity, footprintColour, mappingFor, type DomainMapping, type Polarity } from '../../latent/domain';
 import type { LatentDomain } from '../../latent/family';
 
 /** A photo region and its hole, as the generator sees them. */
@@ -18,7 +18,7 @@ export interface MaskedDomain {
  * user wants gone, and letting them in would tell the optimiser to reproduce them.
  */
 export function maskedToDomain(photo: RasterImage, mask: Uint8Array, region: Rect, domain: LatentDomain, polarity: Polarity | 'auto' = 'auto'): MaskedDomain {
-  const chosen: Polarity = polarity === 'auto' ? (borderBrightness(photo, region) > 0.5 ? 'inverted' : 'normal') : polarity;
+  const chosen = choosePolarity(photo, region, domain, polarity);
   const mapping = mappingFor(region, chosen, domain);
   const { inner, scale } = mapping;
   const [lo, hi] = domain.range;

@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 /** Small random nets with the shipped I/O: behaviour, not quality. */
 const testFamily: GanInpaintOptions = { family: 'testfam', modelsRoot: root, iterations: 4, starts: 2 };
-const FASHION_DOMAIN: LatentDomain = { width: 32, height: 32, channels: 1, range: [-1, 1], sourceSize: [28, 28], pad: 2 };
+const FASHION_DOMAIN: LatentDomain = { width: 32, height: 32, channels: 1, range: [-1, 1], sourceSize: [28, 28], pad: 2, background: 'dark' };
 
 describe('gan completion: mechanics (small test family)', () => {
   beforeAll(() => saveTestFamily(root, 'testfam'));
