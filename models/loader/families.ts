@@ -32,7 +32,8 @@ export async function listFamilies(
 ): Promise<ModelFamilySummary[]> {
   let entries: string[];
   try {
-    entries = (await readdir(modelsRoot, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
+    // A linked folder counts too (a family kept elsewhere, linked in); the manifest check below skips links to files.
+    entries = (await readdir(modelsRoot, { withFileTypes: true })).filter((e) => e.isDirectory() || e.isSymbolicLink()).map((e) => e.name);
   } catch {
     return [];
   }

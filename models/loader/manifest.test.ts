@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -64,6 +64,15 @@ describe('loadManifest and listFamilies', () => {
     expect(names).toHaveLength(12);
     expect(names).toContain('esrgan-thick-x8');
     expect(family.networks.find((n) => n.name === 'esrgan-thick-x4')?.customLayers).toEqual(['MultiplyBeta', 'PixelShuffle4x']);
+  });
+
+  it('lists a family linked into the models folder from elsewhere', async () => {
+    const [root, elsewhere] = await Promise.all([mkdtemp(join(tmpdir(), 'ls-models-')), mkdtemp(join(tmpdir(), 'ls-elsewhere-'))]);
+    dirs.push(root, elsewhere);
+    await writeFile(join(elsewhere, 'manifest.json'), JSON.stringify(good));
+    await symlink(elsewhere, join(root, 'linked'));
+    await symlink(join(elsewhere, 'manifest.json'), join(root, 'a-file-link'));
+    expect(await listFamilies(root)).toEqual([{ id: 'fam', title: 'A family', roles: ['generator'], path: join(root, 'linked') }]);
   });
 
   it('lists good families and skips broken ones, reporting them', async () => {

@@ -122,7 +122,9 @@ export const en = {
   },
   edit: {
     noImage: 'Open an image to edit it in latent space.',
-    noFamily: 'No GAN family with a generator and an encoder is installed.',
+    noFamily: 'No GAN family with a generator and a discriminator is installed.',
+    family: 'Family',
+    needsEncoder: 'This family has no encoder; it inverts by optimisation only.',
     inversionTitle: 'Inversion',
     region: 'Region',
     wholeImage: 'Whole image',

@@ -124,7 +124,9 @@ export const zhCN: MessageSchema = {
   },
   edit: {
     noImage: '打开图像以在潜空间中编辑。',
-    noFamily: '未安装同时带有生成器和编码器的 GAN 模型族。',
+    noFamily: '未安装同时带有生成器和判别器的 GAN 模型族。',
+    family: '模型族',
+    needsEncoder: '该模型族没有编码器，只能通过优化反演。',
     inversionTitle: '反演',
     region: '区域',
     wholeImage: '整幅图像',

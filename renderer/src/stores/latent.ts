@@ -4,6 +4,7 @@ import type { AttributeInfo, InversionMethod, LatentSessionResult, Rect } from '
 import { getApi } from '../ipc/api';
 import { toErrorData } from '../ipc/errors';
 import { attributesFromSliders, clampAlpha } from '../latent/attributes';
+import { hasEncoder, latentFamilies, pickLatentFamily, usableMethod } from '../latent/families';
 import { useDocumentStore } from './document';
 import { useEngineStore } from './engine';
 import { runJob } from './run-job';
@@ -32,8 +33,13 @@ export const useLatentStore = defineStore('latent', () => {
   let inversionJob: string | null = null;
   let sessionImageId: string | null = null;
 
-  /** The first installed family with a generator and an encoder: the one the latent tools use. */
-  const family = computed(() => engine.info?.models.find((m) => m.roles.includes('generator') && m.roles.includes('encoder'))?.id ?? null);
+  const families = computed(() => latentFamilies(engine.info?.models ?? []));
+  /** What the user picked in the Edit panel (null: the default, see pickLatentFamily). */
+  const chosenFamily = ref<string | null>(null);
+  const familyInfo = computed(() => pickLatentFamily(families.value, chosenFamily.value));
+  /** The family the latent tools use. */
+  const family = computed(() => familyInfo.value?.id ?? null);
+  const encoderAvailable = computed(() => hasEncoder(familyInfo.value));
   const attributeMap = computed(() => attributesFromSliders(values.value));
 
   // The reconstruction as the optimiser improves it; progress previews are not kept in the jobs store.
@@ -51,7 +57,7 @@ export const useLatentStore = defineStore('latent', () => {
     inverting.value = true;
     progress.value = 0;
     reconUrl.value = '';
-    const spec = { op: 'invert' as const, imageId: image.id, family: family.value, method: using ?? method.value };
+    const spec = { op: 'invert' as const, imageId: image.id, family: family.value, method: usableMethod(using ?? method.value, familyInfo.value) };
     try {
       const result = await runJob(region.value ? { ...spec, region: region.value } : spec, (id) => (inversionJob = id));
       if (result.kind !== 'latent' || doc.current?.id !== image.id) return false;
@@ -139,6 +145,13 @@ export const useLatentStore = defineStore('latent', () => {
     if (s) await getApi().closeLatentSession({ sessionId: s.sessionId }).catch(() => undefined);
   }
 
+  // A session, its sliders and its attributes belong to one family: another family starts afresh.
+  watch(family, (next, previous) => {
+    if (previous === undefined || next === previous) return;
+    attributes.value = [];
+    void endSession();
+  });
+
   // A session belongs to one image: opening another, or undoing past it, ends it.
   watch(() => doc.current?.id, (id) => {
     if (id !== sessionImageId && session.value) void endSession();
@@ -146,7 +159,7 @@ export const useLatentStore = defineStore('latent', () => {
   });
 
   return {
-    method, region, session, inverting, progress, reconUrl, attributes, values, split, applying, family, attributeMap,
+    method, region, session, inverting, progress, reconUrl, attributes, values, split, applying, family, families, chosenFamily, encoderAvailable, attributeMap,
     invert, loadAttributes, removeAttribute, setValue, toggleBeforeAfter, resetValues, apply, endSession,
   };
 });

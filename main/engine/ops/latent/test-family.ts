@@ -24,14 +24,14 @@ export function makeTestFamily(seed = 1, channels: DomainChannels = 1): LatentFa
 }
 
 /** Writes a loadable family (manifest, four nets, attributes.json) under `root/<id>` for engine-level tests. */
-export async function saveTestFamily(root: string, id = 'testfam', vectors: Record<string, number[]> = {}, channels: DomainChannels = 1): Promise<void> {
+export async function saveTestFamily(root: string, id = 'testfam', vectors: Record<string, number[]> = {}, channels: DomainChannels = 1, title = 'Test family'): Promise<void> {
   const dir = join(root, id);
   mkdirSync(dir, { recursive: true });
   const nets = buildTestNets(3, channels);
   for (const [role, net] of [['generator', nets.G], ['discriminator', nets.D], ['encoder', nets.E!], ['classifier', nets.C!]] as const) await saveModel(net, join(dir, role));
   const io = (shape: (number | null)[]) => ({ shape, range: [-1, 1] });
   const manifest = {
-    id, title: 'Test family', domain: { width: 32, height: 32, channels, range: [-1, 1], sourceSize: [28, 28], pad: 2 }, latentSize: 64, attributes: 'attributes.json',
+    id, title, domain: { width: 32, height: 32, channels, range: [-1, 1], sourceSize: [28, 28], pad: 2 }, latentSize: 64, attributes: 'attributes.json',
     networks: [
       { role: 'generator', path: 'generator/model.json', input: { shape: [null, 64], range: [-3, 3] }, output: io([null, 32, 32, channels]) },
       { role: 'discriminator', path: 'discriminator/model.json', input: io([null, 32, 32, channels]), output: { shape: [null, 1], range: [-20, 20] } },
