@@ -96,6 +96,12 @@ export const useLatentStore = defineStore('latent', () => {
     }
   }
 
+  /** Picks the family the latent tools use; E-based methods need an encoder, so without one the method becomes optimize. */
+  function chooseFamily(id: string): void {
+    chosenFamily.value = id;
+    if (!encoderAvailable.value) method.value = 'optimize';
+  }
+
   function setValue(name: string, value: number): void {
     values.value = { ...values.value, [name]: clampAlpha(value) };
   }
@@ -159,7 +165,7 @@ export const useLatentStore = defineStore('latent', () => {
   });
 
   return {
-    method, region, session, inverting, progress, reconUrl, attributes, values, split, applying, family, families, chosenFamily, encoderAvailable, attributeMap,
-    invert, loadAttributes, removeAttribute, setValue, toggleBeforeAfter, resetValues, apply, endSession,
+    method, region, session, inverting, progress, reconUrl, attributes, values, split, applying, family, families, encoderAvailable, attributeMap,
+    invert, loadAttributes, removeAttribute, chooseFamily, setValue, toggleBeforeAfter, resetValues, apply, endSession,
   };
 });
