@@ -60,6 +60,22 @@ export function toFloat(set: FashionSet, idx: ArrayLike<number>): Float32Array {
   return out;
 }
 
+/**
+ * Images `idx` as RGB in [-1, 1] (count × 32 × 32 × 3): each product's luminance times its
+ * colour (RGB on 0–1), on black: the tinted Fashion-MNIST the `fashion-colour` family was
+ * trained on (models/training/torch/train_colour_family.py).
+ */
+export function toTintedFloat(set: FashionSet, idx: ArrayLike<number>, colours: ArrayLike<readonly [number, number, number]>): Float32Array {
+  const px = SIDE * SIDE;
+  const out = new Float32Array(idx.length * px * 3);
+  for (let j = 0; j < idx.length; j++) {
+    const base = idx[j]! * px;
+    const colour = colours[j]!;
+    for (let k = 0; k < px; k++) for (let c = 0; c < 3; c++) out[(j * px + k) * 3 + c] = (set.pixels[base + k]! / 255) * colour[c]! * 2 - 1;
+  }
+  return out;
+}
+
 /** Uniformly sampled (with replacement) batch indices from the seeded RNG. */
 export function sampleIndices(rng: Rng, count: number, batch: number): Int32Array {
   const idx = new Int32Array(batch);

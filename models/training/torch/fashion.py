@@ -52,6 +52,12 @@ def load_pixels(split: str, directory: Optional[str] = None, limit: Optional[int
     return out
 
 
+def load_labels(split: str, directory: Optional[str] = None, limit: Optional[int] = None) -> np.ndarray:
+    """uint8 [N] class indices, in load_pixels' order."""
+    labels = _idx(os.path.join(data_dir(directory), f"{split}-labels-idx1-ubyte.gz"))
+    return labels if limit is None else labels[:limit]
+
+
 def to_float(pixels: np.ndarray) -> np.ndarray:
     """uint8 -> float32 in [-1, 1], the same float32 values as data.ts's toFloat (p / 127.5 - 1)."""
     return (pixels.astype(np.float64) / 127.5 - 1.0).astype(np.float32)

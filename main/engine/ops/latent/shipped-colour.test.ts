@@ -1,0 +1,120 @@
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveModelsRoot } from '../../../../models/loader';
+import { DEFAULT_DATA_DIR, loadFashion, toTintedFloat } from '../../../../models/training/data';
+import { attributeTerms, combineLatent, loadAttributes } from './attributes';
+import { constrainLatent } from './constrain';
+import { mappingFor } from './domain';
+import { disposeLatentFamilies, domainTensor, getLatentFamily, type LatentFamily } from './family';
+import { generateValues, invertImages } from './invert';
+import { domainQuality } from './invert-job';
+import { classify, encode, seededLatents } from './sample';
+import { rasteriseStrokes } from './strokes';
+
+/**
+ * The shipped RGB family (`fashion-colour`, tinted Fashion-MNIST) on held-out test images,
+ * tinted as it was trained. Runs where the weights and the data set are installed.
+ */
+const root = resolveModelsRoot();
+const FAMILY = 'fashion-colour';
+const ready = ['generator', 'discriminator', 'encoder', 'classifier'].every((n) => existsSync(join(root, FAMILY, n, 'model.json'))) && existsSync(join(DEFAULT_DATA_DIR, 't10k-images-idx3-ubyte.gz'));
+const PX = 32 * 32 * 3;
+const RED = [0.9, 0.15, 0.1] as const;
+const BLUE = [0.15, 0.3, 0.95] as const;
+let fam: LatentFamily;
+
+/** Mean red minus blue (domain units) over the pixels where the target product is (its luminance above a quarter). */
+function redMinusBlue(image: Float32Array, product: Float32Array): number {
+  let [sum, n] = [0, 0];
+  for (let p = 0; p < 1024; p += 1) {
+    if (Math.max(product[p * 3]!, product[p * 3 + 1]!, product[p * 3 + 2]!) < -0.5) continue;
+    sum += image[p * 3]! - image[p * 3 + 2]!;
+    n += 1;
+  }
+  return sum / Math.max(1, n);
+}
+
+describe.skipIf(!ready)('shipped fashion-colour family on held-out test images', () => {
+  beforeAll(async () => {
+    await tf.setBackend('wasm');
+    fam = await getLatentFamily(FAMILY, root);
+  });
+  afterAll(() => disposeLatentFamilies());
+  const test = () => loadFashion('t10k', undefined, 200);
+
+  it('computes in tfjs what PyTorch trained (the exported weights and layouts are right)', () => {
+    const p = JSON.parse(readFileSync(join(root, '..', 'models', 'training', 'torch', 'fixtures', 'colour-parity.json'), 'utf8')) as Record<string, number[]>;
+    const worst = (a: ArrayLike<number>, b: number[]) => Math.max(...b.map((v, i) => Math.abs(v - (a[i] ?? NaN))));
+    const x = domainTensor(fam, Float32Array.from(p['images']!), 2);
+    expect(fam.domain.channels).toBe(3);
+    expect(worst(generateValues(fam, Float32Array.from(p['z']!), 2), p['generated']!)).toBeLessThan(1e-4);
+    expect(worst(fam.discriminate(x).dataSync(), p['discriminator']!)).toBeLessThan(1e-4);
+    expect(worst(encode(fam, Float32Array.from(p['images']!), 2), p['encoder']!)).toBeLessThan(1e-4);
+    expect(worst((fam.nets.C!.predict(x) as tf.Tensor).dataSync(), p['classifier']!)).toBeLessThan(1e-4);
+    x.dispose();
+  });
+
+  it('encoder and hybrid beat a random z by a wide margin, and keep each product\'s colour', async () => {
+    const n = 8;
+    const colours = Array.from({ length: n }, (_, i) => (i % 2 === 0 ? RED : BLUE));
+    const target = toTintedFloat(test(), Array.from({ length: n }, (_, i) => i), colours);
+    const psnr = (recon: Float32Array) => Array.from({ length: n }, (_, i) => domainQuality(fam, recon.subarray(i * PX, (i + 1) * PX), target.subarray(i * PX, (i + 1) * PX)).psnr).reduce((a, b) => a + b) / n;
+    const random = psnr(generateValues(fam, seededLatents(64, n, 3), n));
+    const encoded = psnr(generateValues(fam, encode(fam, target, n), n));
+    const hybrid = await invertImages(fam, target, n, { method: 'hybrid', iterations: 30 });
+    expect(encoded).toBeGreaterThan(random + 2);
+    expect(psnr(hybrid.recon)).toBeGreaterThan(Math.max(encoded, random + 4));
+    for (let i = 0; i < n; i += 1) {
+      const [recon, product] = [hybrid.recon.subarray(i * PX, (i + 1) * PX), target.subarray(i * PX, (i + 1) * PX)];
+      // Red products come back red, blue ones blue.
+      expect(Math.sign(redMinusBlue(recon, product))).toBe(i % 2 === 0 ? 1 : -1);
+    }
+  });
+
+  it('a red stroke over a blue product turns it red there (iGAN colour strokes)', async () => {
+    const set = test();
+    const sneaker = set.labels.findIndex((l) => l === 7);
+    const target = toTintedFloat(set, [sneaker], [BLUE]);
+    const { z } = await invertImages(fam, target, 1, { method: 'hybrid' });
+    // The product's box (28×28 source, padded by 2), in the photo pixels of a 28×28 region.
+    const m = mappingFor({ x: 0, y: 0, width: 28, height: 28 }, 'normal', fam.domain);
+    const masks = rasteriseStrokes([{ kind: 'colour', colour: '#e02010', size: 6, points: [{ x: 6, y: 18 }, { x: 22, y: 18 }] }], m);
+    const outcome = await constrainLatent(fam, z, z, masks);
+    const [before, after] = [generateValues(fam, z, 1), generateValues(fam, outcome.candidates[0]!.z, 1)];
+    const underStroke = (image: Float32Array) => {
+      let [sum, n] = [0, 0];
+      masks.colourMask.forEach((on, p) => on && ((sum += image[p * 3]! - image[p * 3 + 2]!), (n += 1)));
+      return sum / n;
+    };
+    expect(underStroke(before)).toBeLessThan(0);
+    expect(underStroke(after) - underStroke(before)).toBeGreaterThan(0.5);
+    expect(outcome.candidates[0]!.constraintError).toBeLessThan(outcome.constraintErrorBefore / 2);
+  });
+
+  it('the hue attributes recolour a product and keep what it is; the class ones change it', async () => {
+    const set = test();
+    const idx = Array.from({ length: 40 }, (_, i) => i);
+    const target = toTintedFloat(set, idx, idx.map(() => BLUE));
+    const z = encode(fam, target, idx.length);
+    const attrs = await loadAttributes(fam);
+    const red = attrs.find((a) => a.name === 'colour-red')!;
+    const edited = new Float32Array(z.length);
+    for (let i = 0; i < idx.length; i += 1) edited.set(combineLatent(Array.from(z.subarray(i * 64, (i + 1) * 64)), attributeTerms(attrs, { 'colour-red': red.strength ?? 1.5 })), i * 64);
+    const [before, after] = [generateValues(fam, z, idx.length), generateValues(fam, edited, idx.length)];
+    let redder = 0;
+    for (let i = 0; i < idx.length; i += 1) {
+      const s = (img: Float32Array) => redMinusBlue(img.subarray(i * PX, (i + 1) * PX), target.subarray(i * PX, (i + 1) * PX));
+      if (s(after) > s(before) + 0.2) redder += 1;
+    }
+    expect(redder / idx.length).toBeGreaterThanOrEqual(0.8);
+    const [was, now] = [classify(fam, before, idx.length, 1), classify(fam, after, idx.length, 1)];
+    expect(was.filter((c, i) => c[0]!.index === now[i]![0]!.index).length / idx.length).toBeGreaterThanOrEqual(0.7);
+    // C itself reads tinted products: most held-out test images get their label.
+    const all = Array.from({ length: 200 }, (_, i) => i);
+    const labels = classify(fam, toTintedFloat(set, all, all.map((i) => (i % 3 === 0 ? RED : i % 3 === 1 ? BLUE : [0.8, 0.8, 0.8] as const))), 200, 1);
+    expect(labels.filter((l, i) => l[0]!.index === set.labels[i]).length / 200).toBeGreaterThanOrEqual(0.7);
+  });
+});
