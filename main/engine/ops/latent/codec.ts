@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import type { DomainChannels, LatentDomain } from './family';
+import { flipPixel } from './polarity';
 
 /** 8-bit pixels packed height × width × channels, as PNG data URLs and the CLI's files take them. */
 export interface RawImage {
@@ -9,21 +10,25 @@ export interface RawImage {
   bytes: Uint8Array;
 }
 
-/** To 0–255; `invert` shows the photo's polarity (dark product on white) when the mapping inverted it. */
-export function toBytes(values: ArrayLike<number>, range: [number, number], invert = false): Uint8Array {
+/** Domain values to 0–255. */
+export function toBytes(values: ArrayLike<number>, range: [number, number]): Uint8Array {
   const [lo, hi] = range;
   const out = new Uint8Array(values.length);
-  for (let i = 0; i < values.length; i += 1) {
-    const unit = ((values[i] ?? 0) - lo) / (hi - lo);
-    const v = Math.round(Math.min(1, Math.max(0, invert ? 1 - unit : unit)) * 255);
-    out[i] = v;
-  }
+  for (let i = 0; i < values.length; i += 1) out[i] = Math.round(Math.min(1, Math.max(0, ((values[i] ?? 0) - lo) / (hi - lo))) * 255);
   return out;
 }
 
-/** One domain image (domain range, packed h × w × channels) as 8-bit pixels. */
+/**
+ * One domain image (domain range, packed h × w × channels) as 8-bit pixels; `invert` shows it
+ * in the photo's polarity (a dark product on white) when the mapping inverted it (polarity.ts).
+ */
 export function domainBytes(values: ArrayLike<number>, domain: LatentDomain, invert = false): RawImage {
-  return { width: domain.width, height: domain.height, channels: domain.channels, bytes: toBytes(values, domain.range, invert) };
+  const raw = { width: domain.width, height: domain.height, channels: domain.channels };
+  if (!invert) return { ...raw, bytes: toBytes(values, domain.range) };
+  const [lo, hi] = domain.range;
+  const units = Float64Array.from(values, (v) => (v - lo) / (hi - lo));
+  for (let at = 0; at < units.length; at += domain.channels) flipPixel(units, at, domain.channels);
+  return { ...raw, bytes: toBytes(units, [0, 1]) };
 }
 
 export async function pngDataUrl(image: RawImage, scale = 1): Promise<string> {

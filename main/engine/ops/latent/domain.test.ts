@@ -100,6 +100,28 @@ describe('domain mapping', () => {
       expect(Array.from(back.delta.subarray(30, 33))).toEqual([0.25, 0, -0.5]);
     });
 
+    it('inverts a product on white by its luminance only: the hue survives both ways', () => {
+      // A brick-red square on white: the background becomes black, the red stays red (lighter).
+      const data = new Uint8Array(56 * 56 * 3).fill(255);
+      for (let y = 14; y < 42; y += 1) for (let x = 14; x < 42; x += 1) data.set([150, 60, 40], (y * 56 + x) * 3);
+      const photo: RasterImage = { width: 56, height: 56, channels: 3, bitDepth: 8, data, metadata: { name: 'red-on-white.png' } };
+      const { values, mapping } = photoToDomain(photo, { x: 0, y: 0, width: 56, height: 56 }, rgbDomain);
+      expect(mapping.polarity).toBe('inverted');
+      expect(Array.from(values.subarray((3 * 32 + 3) * 3, (3 * 32 + 3) * 3 + 3))).toEqual([-1, -1, -1]);
+      const [r, g, b] = Array.from(values.subarray((16 * 32 + 16) * 3, (16 * 32 + 16) * 3 + 3), (v) => (v + 1) / 2);
+      expect(r! - g!).toBeCloseTo((150 - 60) / 255, 5); // chroma kept exactly (this colour stays inside the cube)
+      expect(0.2126 * r! + 0.7152 * g! + 0.0722 * b!).toBeCloseTo(1 - (0.2126 * 150 + 0.7152 * 60 + 0.0722 * 40) / 255, 5); // luminance flipped
+      // Back out: "more red" in the domain is more red in the photo (and darker), not cyan.
+      const delta = new Float32Array(32 * 32 * 3);
+      for (let p = 0; p < 32 * 32; p += 1) delta[p * 3] = 0.5;
+      const back = domainDeltaToRegion(delta, mapping);
+      const [dr, dg, db] = Array.from(back.delta.subarray(30, 33));
+      expect(dr!).toBeGreaterThan(0);
+      expect(dr! - dg!).toBeCloseTo(0.25, 6);
+      expect(dg!).toBeCloseTo(db!, 6);
+      expect(0.2126 * dr! + 0.7152 * dg! + 0.0722 * db!).toBeCloseTo(-0.2126 * 0.25, 6);
+    });
+
     it("asks for a stroke's own colour, not its luminance", () => {
       const m = mappingFor({ x: 0, y: 0, width: 280, height: 280 }, 'normal', rgbDomain);
       const masks = rasteriseStrokes([{ kind: 'colour', colour: '#ff0000', size: 20, points: [{ x: 0, y: 140 }, { x: 279, y: 140 }] }], m);

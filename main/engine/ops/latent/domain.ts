@@ -1,6 +1,7 @@
 import type { Rect } from '../../../../preload/contract/latent';
 import { maxValue, type RasterImage } from '../../io/raster';
 import type { DomainChannels, LatentDomain } from './family';
+import { flipDifference, flipPixel } from './polarity';
 
 export type Polarity = 'normal' | 'inverted';
 
@@ -62,8 +63,8 @@ export function clampRegion(photo: RasterImage, region?: Rect): Rect {
  * Region → the domain's channels (grey: luminance; RGB: the photo's colour, a grey photo
  * repeated) → fit into sourceSize (aspect kept, centred, black background) → pad → domain
  * range, packed h × w × channels. Fashion-MNIST is light-on-black, so a region whose border
- * is mostly bright (a product shot on white) is inverted ('auto', see choosePolarity), and
- * the edit is inverted back later.
+ * is mostly bright (a product shot on white) is inverted ('auto', see choosePolarity;
+ * luminance only, colour kept: polarity.ts), and the edit is inverted back later.
  */
 export function photoToDomain(photo: RasterImage, region: Rect, domain: LatentDomain, polarity: Polarity | 'auto' = 'auto'): { values: Float32Array; mapping: DomainMapping } {
   const chosen = choosePolarity(photo, region, domain, polarity);
@@ -76,10 +77,9 @@ export function photoToDomain(photo: RasterImage, region: Rect, domain: LatentDo
     for (let u = 0; u < domain.width; u += 1) {
       if (u + 0.5 < inner.x || u + 0.5 > inner.x + inner.width || v + 0.5 < inner.y || v + 0.5 > inner.y + inner.height) continue;
       const { sums, known } = footprintColour(photo, region, (u - inner.x) / scale, (v - inner.y) / scale, 1 / scale, channels);
-      for (let c = 0; c < channels; c += 1) {
-        const g = sums[c]! / known;
-        values[(v * domain.width + u) * channels + c] = lo + (chosen === 'inverted' ? 1 - g : g) * (hi - lo);
-      }
+      for (let c = 0; c < channels; c += 1) sums[c] = sums[c]! / known;
+      if (chosen === 'inverted') flipPixel(sums, 0, channels);
+      for (let c = 0; c < channels; c += 1) values[(v * domain.width + u) * channels + c] = lo + sums[c]! * (hi - lo);
     }
   }
   return { values, mapping };
@@ -164,13 +164,15 @@ export function domainDeltaToRegion(delta: Float32Array, m: DomainMapping): Regi
   const channels = domain.channels;
   const width = Math.max(1, Math.ceil(inner.width * 2));
   const height = Math.max(1, Math.ceil(inner.height * 2));
-  const sign = (m.polarity === 'inverted' ? -1 : 1) / (domain.range[1] - domain.range[0]);
+  const unit = 1 / (domain.range[1] - domain.range[0]);
   const out = new Float32Array(width * height * channels);
   for (let j = 0; j < height; j += 1) {
     const v = inner.y + ((j + 0.5) * inner.height) / height - 0.5;
     for (let i = 0; i < width; i += 1) {
       const u = inner.x + ((i + 0.5) * inner.width) / width - 0.5;
-      for (let c = 0; c < channels; c += 1) out[(j * width + i) * channels + c] = sign * bilinear(delta, domain.width, domain.height, u, v, channels, c);
+      const at = (j * width + i) * channels;
+      for (let c = 0; c < channels; c += 1) out[at + c] = unit * bilinear(delta, domain.width, domain.height, u, v, channels, c);
+      if (m.polarity === 'inverted') flipDifference(out, at, channels);
     }
   }
   return { delta: out, width, height, channels };

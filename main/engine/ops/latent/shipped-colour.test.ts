@@ -7,11 +7,15 @@ import { resolveModelsRoot } from '../../../../models/loader';
 import { DEFAULT_DATA_DIR, loadFashion, toTintedFloat } from '../../../../models/training/data';
 import { attributeTerms, combineLatent, loadAttributes } from './attributes';
 import { constrainLatent } from './constrain';
-import { mappingFor } from './domain';
+import type { RasterImage } from '../../io/raster';
+import { blendDifference } from './blend';
+import { domainBytes } from './codec';
+import { domainDeltaToRegion, mappingFor, photoToDomain } from './domain';
 import { disposeLatentFamilies, domainTensor, getLatentFamily, type LatentFamily } from './family';
 import { generateValues, invertImages } from './invert';
 import { domainQuality } from './invert-job';
 import { classify, encode, seededLatents } from './sample';
+import { flipPixel } from './polarity';
 import { rasteriseStrokes } from './strokes';
 
 /**
@@ -92,6 +96,42 @@ describe.skipIf(!ready)('shipped fashion-colour family on held-out test images',
     expect(underStroke(before)).toBeLessThan(0);
     expect(underStroke(after) - underStroke(before)).toBeGreaterThan(0.5);
     expect(outcome.candidates[0]!.constraintError).toBeLessThan(outcome.constraintErrorBefore / 2);
+  });
+
+  it('a blue product on white (inverted polarity) comes back blue, and "→ Red" makes the photo redder', async () => {
+    // The blue sneaker as a product shot: luminance flipped, colour kept (polarity.ts), 8-bit,
+    // 28×28: a light blue shoe on white. Its pixels are where red is below 200 (white is 255).
+    const set = test();
+    const sneaker = set.labels.findIndex((l) => l === 7);
+    const domainImage = toTintedFloat(set, [sneaker], [BLUE]);
+    const data = new Uint8Array(28 * 28 * 3);
+    for (let y = 0; y < 28; y += 1) {
+      for (let x = 0; x < 28; x += 1) {
+        const units = [0, 1, 2].map((c) => (domainImage[((y + 2) * 32 + x + 2) * 3 + c]! + 1) / 2);
+        flipPixel(units, 0, 3);
+        data.set(units.map((u) => Math.round(u * 255)), (y * 28 + x) * 3);
+      }
+    }
+    const photo: RasterImage = { width: 28, height: 28, channels: 3, bitDepth: 8, data, metadata: { name: 'blue-on-white.png' } };
+    const whole = { x: 0, y: 0, width: 28, height: 28 };
+    const { values, mapping } = photoToDomain(photo, whole, fam.domain);
+    expect(mapping.polarity).toBe('inverted');
+    const { z, recon } = await invertImages(fam, values, 1, { method: 'hybrid' });
+    const shown = domainBytes(recon, fam.domain, true).bytes; // as the Edit panel shows it
+    let [red, blue] = [0, 0];
+    for (let p = 0; p < 1024; p += 1) if (shown[p * 3]! < 200) (red += shown[p * 3]!), (blue += shown[p * 3 + 2]!);
+    expect(blue).toBeGreaterThan(red * 1.3);
+    const attrs = await loadAttributes(fam);
+    const edited = Float32Array.from(combineLatent(Array.from(z), attributeTerms(attrs, { 'colour-red': 2 })));
+    const diff = generateValues(fam, edited, 1).map((v, i) => v - generateValues(fam, z, 1)[i]!);
+    const back = domainDeltaToRegion(diff, mapping);
+    const out = blendDifference(photo, whole, back.delta, back.width, back.height, 0, back.channels);
+    const redness = (img: RasterImage) => {
+      let [sum, n] = [0, 0];
+      for (let p = 0; p < 28 * 28; p += 1) if (photo.data[p * 3]! < 200) (sum += img.data[p * 3]! - img.data[p * 3 + 2]!), (n += 1);
+      return sum / n;
+    };
+    expect(redness(out) - redness(photo)).toBeGreaterThan(30);
   });
 
   it('the hue attributes recolour a product and keep what it is; the class ones change it', async () => {

@@ -1,6 +1,7 @@
 import type { Stroke } from '../../../../preload/contract/latent';
 import { type DomainMapping, photoToDomainPoint } from './domain';
 import type { DomainChannels } from './family';
+import { flipPixel } from './polarity';
 
 /** Strokes rasterised at generator resolution: where colour is asked for (and which value), where edges are. */
 export interface StrokeMasks {
@@ -57,7 +58,9 @@ export function rasteriseStrokes(strokes: Stroke[], m: DomainMapping): StrokeMas
   for (const stroke of strokes) {
     const pts = stroke.points.map((p) => photoToDomainPoint(m, p.x, p.y));
     const radius = Math.max(0.5, (stroke.size / 2) * m.scale);
-    const values = strokeUnits(stroke.colour, channels).map((unit) => range[0] + (m.polarity === 'inverted' ? 1 - unit : unit) * (range[1] - range[0]));
+    const units = strokeUnits(stroke.colour, channels);
+    if (m.polarity === 'inverted') flipPixel(units, 0, channels);
+    const values = units.map((unit) => range[0] + unit * (range[1] - range[0]));
     for (let y = 0; y < height; y += 1) {
       for (let x = 0; x < width; x += 1) {
         const cx = x + 0.5;

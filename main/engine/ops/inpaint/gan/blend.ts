@@ -1,5 +1,6 @@
 import { maxValue, type RasterImage } from '../../../io/raster';
 import { bilinear, type DomainMapping } from '../../latent/domain';
+import { flipPixel, LUMA } from '../../latent/polarity';
 import type { Level } from '../fill/level';
 import type { Pacer } from '../fill/pacer';
 import { poissonSolve } from '../fill/poisson';
@@ -93,18 +94,17 @@ function guidance(recon: Float32Array, m: DomainMapping, box: { x0: number; y0: 
   const dc = domain.channels;
   const w = box.x1 - box.x0;
   const out = new Float32Array(w * (box.y1 - box.y0) * colour);
-  const unitAt = (u: number, v: number, k: number): number => {
-    const unit = (bilinear(recon, domain.width, domain.height, u, v, dc, k) - lo) / (hi - lo);
-    return (m.polarity === 'inverted' ? 1 - unit : unit) * top;
-  };
+  const units = new Float64Array(dc);
   for (let y = box.y0; y < box.y1; y += 1) {
     const v = inner.y + (y + 0.5 - region.y) * scale - 0.5;
     for (let x = box.x0; x < box.x1; x += 1) {
       const u = inner.x + (x + 0.5 - region.x) * scale - 0.5;
+      for (let k = 0; k < dc; k += 1) units[k] = (bilinear(recon, domain.width, domain.height, u, v, dc, k) - lo) / (hi - lo);
+      if (m.polarity === 'inverted') flipPixel(units, 0, dc);
       const q = ((y - box.y0) * w + x - box.x0) * colour;
-      if (dc === 1) out.fill(unitAt(u, v, 0), q, q + colour);
-      else if (colour >= 3) for (let k = 0; k < 3; k += 1) out[q + k] = unitAt(u, v, k);
-      else out[q] = 0.2126 * unitAt(u, v, 0) + 0.7152 * unitAt(u, v, 1) + 0.0722 * unitAt(u, v, 2);
+      if (dc === 1) out.fill(units[0]! * top, q, q + colour);
+      else if (colour >= 3) for (let k = 0; k < 3; k += 1) out[q + k] = units[k]! * top;
+      else out[q] = (LUMA[0] * units[0]! + LUMA[1] * units[1]! + LUMA[2] * units[2]!) * top;
     }
   }
   return out;

@@ -2,6 +2,7 @@ import type { Rect } from '../../../../../preload/contract/latent';
 import type { RasterImage } from '../../../io/raster';
 import { choosePolarity, footprintColour, mappingFor, type DomainMapping, type Polarity } from '../../latent/domain';
 import type { LatentDomain } from '../../latent/family';
+import { flipPixel } from '../../latent/polarity';
 
 /** A photo region and its hole, as the generator sees them. */
 export interface MaskedDomain {
@@ -35,9 +36,10 @@ export function maskedToDomain(photo: RasterImage, mask: Uint8Array, region: Rec
       const i = v * domain.width + u;
       known[i] = s.known / s.total;
       if (s.known === 0) continue;
+      for (let c = 0; c < channels; c += 1) s.sums[c] = s.sums[c]! / s.known;
+      if (chosen === 'inverted') flipPixel(s.sums, 0, channels);
       for (let c = 0; c < channels; c += 1) {
-        const g = s.sums[c]! / s.known;
-        const value = lo + (chosen === 'inverted' ? 1 - g : g) * (hi - lo);
+        const value = lo + s.sums[c]! * (hi - lo);
         values[i * channels + c] = value;
         sum[c] = sum[c]! + value;
       }
