@@ -1,7 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test } from './fixtures/browser-mode';
-import { step } from './fixtures/page-helpers';
+import { exportPng, step } from './fixtures/page-helpers';
 import { hook, moveAttributeSlider, openSneakerPhoto, rgbOf, sampleAt, type Rgb } from './fixtures/sneaker';
 import { drag, line } from './fixtures/strokes';
 
@@ -56,13 +54,7 @@ test('pick the colour family, invert a blue sneaker, turn it red, apply and expo
 
   await page.getByTestId('edit-apply').click();
   await expect.poll(async () => (await debug.currentImage())?.id, { timeout: 60_000 }).not.toBe(original?.id);
-  await page.getByTestId('export').click();
-  await page.getByTestId('export-format').selectOption('png');
-  await page.getByTestId('export-run').click();
-  await expect(page.getByTestId('toast').last()).toContainText('.png');
-  const files = readdirSync(app.exportDir).filter((f) => f.endsWith('.png'));
-  expect(files).toHaveLength(1);
-  const [photo, exported] = await Promise.all([rgbOf(png), rgbOf(readFileSync(join(app.exportDir, files[0] ?? '')))]);
+  const [photo, exported] = await Promise.all([rgbOf(png), exportPng(page, app.exportDir).then(rgbOf)]);
   const whole = { x: 0, y: 0, width: 224, height: 224 };
   expect(redMinusBlue(exported, whole) - redMinusBlue(photo, whole)).toBeGreaterThan(40);
   await step(page, testInfo, 'exported');

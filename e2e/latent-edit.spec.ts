@@ -1,8 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import sharp from 'sharp';
 import { expect, test } from './fixtures/browser-mode';
-import { step } from './fixtures/page-helpers';
+import { exportPng, step } from './fixtures/page-helpers';
 import { hook, meanAbsDiff, moveAttributeSlider, openSneakerPhoto, rgbOf } from './fixtures/sneaker';
 
 /**
@@ -55,13 +53,7 @@ test('invert a sneaker, move an attribute, split, apply and export', async ({ pa
   await expect(page.getByTestId('undo')).toBeEnabled();
   await step(page, testInfo, 'applied');
 
-  await page.getByTestId('export').click();
-  await page.getByTestId('export-format').selectOption('png');
-  await page.getByTestId('export-run').click();
-  await expect(page.getByTestId('toast').last()).toContainText('.png');
-  const files = readdirSync(app.exportDir).filter((f) => f.endsWith('.png'));
-  expect(files).toHaveLength(1);
-  const exported = readFileSync(join(app.exportDir, files[0] ?? ''));
+  const exported = await exportPng(page, app.exportDir);
   expect(await sharp(exported).metadata()).toMatchObject({ width: 224, height: 224, format: 'png' });
   // The edit is in the file: it differs from the photo we dropped.
   const a = await rgbOf(exported);

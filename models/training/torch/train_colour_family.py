@@ -240,6 +240,12 @@ def batches(pixels: np.ndarray, labels: np.ndarray, rng: np.random.Generator, si
         yield tint(pixels[idx], rgb), torch.from_numpy(labels[idx].astype(np.int64)), hsv
 
 
+def descend(opt: torch.optim.Optimizer, loss: torch.Tensor) -> None:
+    opt.zero_grad()
+    loss.backward()
+    opt.step()
+
+
 def cosine(step: int, total: int, peak: float, floor: float = 0.1) -> float:
     return peak * (floor + (1 - floor) * 0.5 * (1 + math.cos(math.pi * step / max(1, total))))
 
@@ -273,13 +279,9 @@ def train_gan(data, steps: int, gen: torch.Generator, log) -> Tuple[Generator, D
         z = torch.randn(real.shape[0], LATENT, generator=gen)
         fake = g(z)
         ld = F.softplus(-d(real)).mean() + F.softplus(d(fake.detach())).mean()
-        od.zero_grad()
-        ld.backward()
-        od.step()
+        descend(od, ld)
         lg = F.softplus(-d(fake)).mean()
-        og.zero_grad()
-        lg.backward()
-        og.step()
+        descend(og, lg)
         decay = 0.0 if step < 500 else 0.999
         with torch.no_grad():
             for pe, pg in zip(ema.parameters(), g.parameters()):
@@ -308,9 +310,7 @@ def train_encoder(g: Generator, d: Discriminator, data, steps: int, gen: torch.G
             sample = g(z)
         latent = ((e(sample) - z) ** 2).mean()
         loss = pixel + 0.1 * latent
-        opt.zero_grad()
-        loss.backward()
-        opt.step()
+        descend(opt, loss)
         if step % 250 == 0 or step == steps - 1:
             log(f"encoder {step}/{steps} log-mse {pixel.item():.3f} z-mse {latent.item():.3f} {time.time() - t0:.0f}s")
     e.eval()
@@ -326,9 +326,7 @@ def train_classifier(data, steps: int, log) -> Classifier:
             group["lr"] = 1e-3 if step < 0.7 * steps else 3e-4
         x, y, _ = next(data)
         loss = F.cross_entropy(c(x), y)
-        opt.zero_grad()
-        loss.backward()
-        opt.step()
+        descend(opt, loss)
         if step % 250 == 0 or step == steps - 1:
             log(f"classifier {step}/{steps} ce {loss.item():.3f} {time.time() - t0:.0f}s")
     c.eval()
