@@ -80,6 +80,7 @@ test('paint a red stroke on a blue sneaker with the colour family and it turns r
   await page.waitForTimeout(300);
   const before = await rgbOf(await page.getByTestId('canvas').screenshot());
 
+  await expect(page.getByTestId('paint-grey-note')).toBeHidden();
   await page.getByTestId('paint-brush').click();
   await page.getByTestId('paint-colour').fill('#ff0000');
   await page.getByTestId('paint-size').fill('12');

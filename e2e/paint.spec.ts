@@ -4,7 +4,7 @@ import { hook, meanAbsDiff, openSneakerPhoto, rgbOf, sampleAt } from './fixtures
 import { drag, line } from './fixtures/strokes';
 
 /**
- * Issue 5 end to end. The shipped family is greyscale and the engine transfers only the
+ * Issue 5 end to end. The default family is greyscale and the engine transfers only the
  * generator's (grey) difference onto the photo, so a red stroke cannot turn the shoe red: it
  * constrains luminance (the engine reads a colour's Rec. 709 luminance). What is measured is
  * therefore the mean Rec. 709 luminance under the stroke, which must move toward the red
@@ -25,6 +25,8 @@ test('paint a red stroke on a shoe, get candidates, undo a stroke, apply, undo t
   const canvasShot = async () => rgbOf(await page.getByTestId('canvas').screenshot());
   const baseline = await canvasShot();
 
+  // The shipped family is grey, and the panel says what a colour stroke means there.
+  await expect(page.getByTestId('paint-grey-note')).toBeVisible();
   await page.getByTestId('paint-brush').click();
   await page.getByTestId('paint-colour').fill('#ff0000');
   await page.getByTestId('paint-size').fill('12');

@@ -43,7 +43,8 @@ export async function listFamilies(
     if (!existsSync(join(dir, MANIFEST_FILE))) continue;
     try {
       const family = await loadManifest(dir);
-      out.push({ id: family.id, title: family.title, roles: [...new Set(family.networks.map((n) => n.role))], path: dir });
+      const summary: ModelFamilySummary = { id: family.id, title: family.title, roles: [...new Set(family.networks.map((n) => n.role))], path: dir };
+      out.push(family.domain ? { ...summary, channels: family.domain.channels } : summary);
     } catch (error) {
       onError(dir, error);
     }

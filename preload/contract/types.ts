@@ -18,6 +18,8 @@ export interface ModelFamilySummary {
   title: string;
   roles: string[];
   path: string;
+  /** Image channels of a GAN family's domain (manifest `domain.channels`): 1 grey, 3 RGB. */
+  channels?: number;
 }
 
 export interface EngineInfo {

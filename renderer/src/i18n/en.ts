@@ -173,6 +173,7 @@ export const en = {
   },
   paint: {
     needInversion: 'Painting steers the generator, so the image must be inverted first.',
+    greyFamily: 'This family is grey: a colour stroke asks for its brightness. Pick a colour family to paint colour.',
     invert: 'Invert (hybrid)',
     tools: { brush: 'Colour', sketch: 'Sketch', eraser: 'Erase strokes', eyedropper: 'Pick colour' },
     colour: 'Colour',

@@ -175,6 +175,7 @@ export const zhCN: MessageSchema = {
   },
   paint: {
     needInversion: '绘制会引导生成器，因此需要先反演图像。',
+    greyFamily: '该模型族为灰度：颜色笔画只决定亮度。要绘制颜色，请选择彩色模型族。',
     invert: '反演（混合）',
     tools: { brush: '颜色', sketch: '草图', eraser: '擦除笔画', eyedropper: '取色' },
     colour: '颜色',

@@ -40,6 +40,8 @@ export const useLatentStore = defineStore('latent', () => {
   /** The family the latent tools use. */
   const family = computed(() => familyInfo.value?.id ?? null);
   const encoderAvailable = computed(() => hasEncoder(familyInfo.value));
+  /** A grey family reads a colour stroke as its brightness (the Paint panel says so). */
+  const greyFamily = computed(() => familyInfo.value?.channels === 1);
   const attributeMap = computed(() => attributesFromSliders(values.value));
 
   // The reconstruction as the optimiser improves it; progress previews are not kept in the jobs store.
@@ -165,7 +167,7 @@ export const useLatentStore = defineStore('latent', () => {
   });
 
   return {
-    method, region, session, inverting, progress, reconUrl, attributes, values, split, applying, family, families, encoderAvailable, attributeMap,
+    method, region, session, inverting, progress, reconUrl, attributes, values, split, applying, family, families, encoderAvailable, greyFamily, attributeMap,
     invert, loadAttributes, removeAttribute, chooseFamily, setValue, toggleBeforeAfter, resetValues, apply, endSession,
   };
 });
