@@ -1,5 +1,6 @@
 import type { RasterImage } from '../../io/raster';
 import { maxValue } from '../../io/raster';
+import { LUMA } from './polarity';
 
 export interface Rect {
   x: number;
@@ -87,7 +88,7 @@ function blendColourRow(data: RasterImage['data'], change: Float32Array, cols: A
 /** Rec. 709 luminance of a packed R, G, B change. */
 function luminanceOf(rgb: Float32Array): Float32Array {
   const out = new Float32Array(rgb.length / 3);
-  for (let i = 0; i < out.length; i += 1) out[i] = 0.2126 * rgb[i * 3]! + 0.7152 * rgb[i * 3 + 1]! + 0.0722 * rgb[i * 3 + 2]!;
+  for (let i = 0; i < out.length; i += 1) out[i] = LUMA[0] * rgb[i * 3]! + LUMA[1] * rgb[i * 3 + 1]! + LUMA[2] * rgb[i * 3 + 2]!;
   return out;
 }
 

@@ -3,6 +3,7 @@ import { Rng } from '../../../../models/training/rng';
 import { throwIfCancelled } from '../context';
 import { LatentAdam, yieldToEventLoop } from './adam';
 import type { LatentFamily } from './family';
+import { LUMA } from './polarity';
 import type { StrokeMasks } from './strokes';
 
 export interface ConstrainOptions {
@@ -55,7 +56,7 @@ const EDGE_TARGET = 0.5;
 /** Rec. 709 luminance of colour images (grey ones as they are): sketch lines ask for edges in brightness. */
 function luminance(x: tf.Tensor4D): tf.Tensor4D {
   if (x.shape[3] === 1) return x;
-  return tf.conv2d(x, tf.tensor4d([0.2126, 0.7152, 0.0722], [1, 1, 3, 1]), 1, 'valid');
+  return tf.conv2d(x, tf.tensor4d([...LUMA], [1, 1, 3, 1]), 1, 'valid');
 }
 
 /** The parts of iGAN's objective, per row: U (colour + edge) and D's logit. */

@@ -1,7 +1,7 @@
 import type { Stroke } from '../../../../preload/contract/latent';
 import { type DomainMapping, photoToDomainPoint } from './domain';
 import type { DomainChannels } from './family';
-import { flipPixel } from './polarity';
+import { flipPixel, LUMA } from './polarity';
 
 /** Strokes rasterised at generator resolution: where colour is asked for (and which value), where edges are. */
 export interface StrokeMasks {
@@ -24,7 +24,7 @@ function colourUnits(hex: string): [number, number, number] {
 /** #rrggbb → luminance 0..1 (Rec. 709), the one channel of a grey family. */
 export function colourLuminance(hex: string): number {
   const [r, g, b] = colourUnits(hex);
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  return LUMA[0] * r + LUMA[1] * g + LUMA[2] * b;
 }
 
 /** A stroke's colour in the domain's channels (grey: its luminance), on 0..1. */
