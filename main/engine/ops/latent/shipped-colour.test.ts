@@ -2,12 +2,17 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveModelsRoot } from '../../../../models/loader';
 import { DEFAULT_DATA_DIR, loadFashion, toTintedFloat } from '../../../../models/training/data';
 import { attributeTerms, combineLatent, loadAttributes } from './attributes';
 import { constrainLatent } from './constrain';
 import type { RasterImage } from '../../io/raster';
+import { psnr } from '../../metrics/image-metrics';
+import { quietContext } from '../context';
+import { boxMask, sameOutside } from '../inpaint/fill/test-images';
+import { ganInpaint } from '../inpaint/gan';
 import { blendDifference } from './blend';
 import { domainBytes } from './codec';
 import { domainDeltaToRegion, mappingFor, photoToDomain } from './domain';
@@ -157,4 +162,36 @@ describe.skipIf(!ready)('shipped fashion-colour family on held-out test images',
     const labels = classify(fam, toTintedFloat(set, all, all.map((i) => (i % 3 === 0 ? RED : i % 3 === 1 ? BLUE : [0.8, 0.8, 0.8] as const))), 200, 1);
     expect(labels.filter((l, i) => l[0]!.index === set.labels[i]).length / 200).toBeGreaterThanOrEqual(0.7);
   });
+
+  it('GAN completion of colour product photos: far above a flat fill, and above the grey family', async () => {
+    // Four t10k products, tinted, scaled ×4 to 112² RGB; a centre hole. In-hole PSNR per family.
+    const set = loadFashion('t10k', undefined, 1200);
+    const colours = [RED, BLUE, [0.2, 0.85, 0.3], [0.95, 0.8, 0.1]] as const;
+    const side = 112;
+    const mask = boxMask(side, side, [[38, 38, 74, 74]]);
+    const scores = { colour: [] as number[], grey: [] as number[], flat: [] as number[] };
+    for (const [i, k] of [1000, 1037, 1074, 1111].entries()) {
+      const domain = toTintedFloat(set, [k], [colours[i]!]);
+      const small = new Uint8Array(28 * 28 * 3);
+      for (let p = 0; p < 28 * 28; p += 1) for (let c = 0; c < 3; c += 1) small[p * 3 + c] = Math.round((domain[((Math.floor(p / 28) + 2) * 32 + (p % 28) + 2) * 3 + c]! + 1) * 127.5);
+      const data = new Uint8Array(await sharp(small, { raw: { width: 28, height: 28, channels: 3 } }).resize(side, side, { kernel: 'cubic' }).raw().toBuffer());
+      const photo: RasterImage = { width: side, height: side, channels: 3, bitDepth: 8, data, metadata: { name: `t10k-${k}.png` } };
+      const mean = [0, 1, 2].map((c) => {
+        let [sum, n] = [0, 0];
+        for (let p = 0; p < side * side; p += 1) if (!mask[p]) (sum += data[p * 3 + c]!), (n += 1);
+        return Math.round(sum / n);
+      });
+      scores.flat.push(psnr(photo, { ...photo, data: data.map((v, j) => (mask[Math.floor(j / 3)] ? mean[j % 3]! : v)) }, { mask }));
+      for (const [key, family] of [['colour', FAMILY], ['grey', 'fashion']] as const) {
+        const out = await ganInpaint(photo, mask, quietContext(), { family });
+        expect(sameOutside(photo, out, mask)).toBe(true);
+        scores[key].push(Math.min(60, psnr(photo, out, { mask })));
+      }
+    }
+    const average = (v: number[]) => v.reduce((a, b) => a + b) / v.length;
+    // Measured: colour 28.5, 14.8, 30.8, 23.6 dB; grey 24.3, 14.6, 30.6, 19.1; flat 16.1, 13.3, 18.4, 8.5.
+    expect(average(scores.colour) - average(scores.flat)).toBeGreaterThan(6);
+    scores.colour.forEach((v, i) => expect(v).toBeGreaterThan(scores.flat[i]!));
+    expect(average(scores.colour)).toBeGreaterThan(average(scores.grey) + 1);
+  }, 120_000);
 });
