@@ -109,6 +109,12 @@ describe('latent tools through the engine', () => {
     const colour = await applyAndCompare('colourfam');
     expect(colour.outside).toBe(0);
     expect(colour.tinted).toBeGreaterThan(50);
+    // Learning works on colour examples too: the vector lands in this family's own file.
+    const result = await run({ op: 'learnAttribute', family: 'colourfam', name: 'colour-learned', positives: [imageId], negatives: [imageId], method: 'hybrid' });
+    if (result.kind !== 'attribute') throw new Error('expected an attribute result');
+    expect(result.family).toBe('colourfam');
+    expect((await harness.runtime.service.listAttributes({ family: 'colourfam' })).map((a) => a.name)).toContain('colour-learned');
+    expect((await harness.runtime.service.listAttributes({ family: 'testfam' })).map((a) => a.name)).not.toContain('colour-learned');
   });
 
   it('constrain returns ranked candidates and sends previews with its progress', async () => {
