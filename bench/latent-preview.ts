@@ -7,7 +7,8 @@
  * `ms`. Baseline in the same run: listAttributes, a round trip that does no work, so the
  * ratio says what the preview costs over the IPC floor on this machine.
  * Photo: t10k image 0 (a product never seen in training), area-scaled to a 1200 × 1200
- * region inside a 2000 × 1500 dark frame; `--quick`: fewer calls.
+ * region inside a 2000 × 1500 dark frame; `--quick`: fewer calls; `--family ID`: another family
+ * (default `fashion`; `fashion-colour` times the RGB path).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,15 +25,17 @@ const FRAME = { width: 2000, height: 1500 };
 const REGION = { x: 400, y: 150, width: 1200, height: 1200 };
 const GOAL_MS = 100;
 
-export async function run({ quick }: { quick: boolean }): Promise<Record<string, unknown>> {
+export async function run({ quick, args }: { quick: boolean; args: string[] }): Promise<Record<string, unknown>> {
   const calls = quick ? 30 : 100;
+  const at = args.indexOf('--family');
+  const family = at >= 0 ? (args[at + 1] ?? 'fashion') : 'fashion';
   const dir = mkdtempSync(join(tmpdir(), 'latent-preview-bench-'));
   const env = { ...process.env, LATENTSHOP_CACHE_DIR: join(dir, 'cache'), LATENTSHOP_BACKEND: 'wasm' };
   const runtime = createRuntime(forkSpawner(engineEntry(env)), { mode: 'browser', exportDir: join(dir, 'exports'), stateDir: join(dir, 'state'), previewUrl: (id) => id }, 1);
   try {
     const imageId = (await runtime.service.upload({ name: 'product.png', dataBase64: (await productPhoto()).toString('base64') })).id;
-    const sessionId = await invert(runtime, imageId);
-    const attributes = (await runtime.service.listAttributes({ family: 'fashion' })).map((a) => a.name);
+    const sessionId = await invert(runtime, imageId, family);
+    const attributes = (await runtime.service.listAttributes({ family })).map((a) => a.name);
     const [first, second] = [attributes.find((n) => n === 'sneaker-to-ankle-boot') ?? attributes[0]!, attributes.find((n) => n === 'brightness') ?? attributes[1]!];
     // Warm-up: the first previews load the family and cache the region's crop, as the first slider touch does.
     for (let k = 0; k < 3; k += 1) await runtime.service.previewEdit({ sessionId, attributes: { [first]: 0.5 + k } });
@@ -44,7 +47,7 @@ export async function run({ quick }: { quick: boolean }): Promise<Record<string,
       // A slider drag: α sweeps −3…3 on one attribute while a second sits at a set value.
       const alpha = Math.round((-3 + (6 * k) / Math.max(1, calls - 1)) * 10) / 10;
       const t0 = performance.now();
-      await runtime.service.listAttributes({ family: 'fashion' });
+      await runtime.service.listAttributes({ family });
       const t1 = performance.now();
       const preview = await runtime.service.previewEdit({ sessionId, attributes: { [first]: alpha, [second]: 1 } });
       const t2 = performance.now();
@@ -55,6 +58,7 @@ export async function run({ quick }: { quick: boolean }): Promise<Record<string,
     }
     const p95 = quantile(roundTrip, 0.95);
     return {
+      family,
       protocol: `t10k[0] as a ${REGION.width}×${REGION.height} region of a ${FRAME.width}×${FRAME.height} photo; hybrid inversion; ${calls} previewEdit calls (default 512 px preview, α sweeping −3…3 on ${first} with ${second} at 1), one engine process, wasm`,
       calls,
       roundTripMs: summary(roundTrip),
@@ -70,8 +74,8 @@ export async function run({ quick }: { quick: boolean }): Promise<Record<string,
   }
 }
 
-async function invert(runtime: Runtime, imageId: string): Promise<string> {
-  const { jobId } = await runtime.service.startJob({ spec: { op: 'invert', imageId, family: 'fashion', method: 'hybrid', region: REGION } });
+async function invert(runtime: Runtime, imageId: string, family: string): Promise<string> {
+  const { jobId } = await runtime.service.startJob({ spec: { op: 'invert', imageId, family, method: 'hybrid', region: REGION } });
   const result = await jobResult(runtime, jobId);
   if (result.kind !== 'latent') throw new Error(`expected a latent result, got ${result.kind}`);
   return result.sessionId;

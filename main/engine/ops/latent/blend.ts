@@ -38,13 +38,14 @@ export function blendDifference(
   // slider preview's hot loop, so it must stay well under 10 ms for 512² pixels.
   const cols = axisTable(region.width, deltaWidth, feather);
   const rows = axisTable(region.height, deltaHeight, feather);
+  const source: ColourSource | undefined = dc === 3 ? { change, mixed: new Float32Array(deltaWidth * 3) } : undefined;
   for (let y = 0; y < region.height; y += 1) {
     const wy = rows.weight[y]!;
     if (wy <= 0) continue;
     const r0 = rows.i0[y]! * deltaWidth;
     const r1 = rows.i1[y]! * deltaWidth;
-    if (dc === 3) {
-      blendColourRow(data, change, cols, wy, r0, r1, rows.f[y]!, ((region.y + y) * photo.width + region.x) * channels, channels, top);
+    if (source) {
+      blendColourRow(data, source, cols, wy, r0, r1, rows.f[y]!, ((region.y + y) * photo.width + region.x) * channels, channels, top);
       continue;
     }
     const fy = rows.f[y]!;
@@ -68,20 +69,36 @@ export function blendDifference(
 
 type AxisTable = ReturnType<typeof axisTable>;
 
-/** One row of blendDifference for an R, G, B change on a colour photo (each channel its own change). */
-function blendColourRow(data: RasterImage['data'], change: Float32Array, cols: AxisTable, wy: number, r0: number, r1: number, fy: number, rowOffset: number, channels: number, top: number): void {
+/** An R, G, B change and a scratch row, for blendColourRow. */
+interface ColourSource {
+  change: Float32Array;
+  /** The row's two source rows mixed vertically (deltaWidth × 3). */
+  mixed: Float32Array;
+}
+
+/**
+ * One row of blendDifference for an R, G, B change on a colour photo (each channel its own
+ * change). The two source rows are mixed once per row, so each pixel only interpolates
+ * across: the slider preview's hot loop stays near the grey path's cost.
+ */
+function blendColourRow(data: RasterImage['data'], source: ColourSource, cols: AxisTable, wy: number, r0: number, r1: number, fy: number, rowOffset: number, channels: number, top: number): void {
+  const { change, mixed } = source;
+  for (let i = 0; i < mixed.length; i += 1) mixed[i] = change[r0 * 3 + i]! * (1 - fy) + change[r1 * 3 + i]! * fy;
   let offset = rowOffset;
   for (let x = 0; x < cols.weight.length; x += 1, offset += channels) {
     const weight = Math.min(wy, cols.weight[x]!);
     if (weight <= 0) continue;
     const fx = cols.f[x]!;
-    const [a, b] = [(r0 + cols.i0[x]!) * 3, (r0 + cols.i1[x]!) * 3];
-    const [d, e] = [(r1 + cols.i0[x]!) * 3, (r1 + cols.i1[x]!) * 3];
-    for (let c = 0; c < 3; c += 1) {
-      const v = (change[a + c]! * (1 - fx) + change[b + c]! * fx) * (1 - fy) + (change[d + c]! * (1 - fx) + change[e + c]! * fx) * fy;
-      const value = Math.round(data[offset + c]! + weight * v * top);
-      data[offset + c] = value < 0 ? 0 : value > top ? top : value;
-    }
+    const a = cols.i0[x]! * 3;
+    const b = cols.i1[x]! * 3;
+    const scale = weight * top;
+    const gx = 1 - fx;
+    const red = Math.round(data[offset]! + (mixed[a]! * gx + mixed[b]! * fx) * scale);
+    const green = Math.round(data[offset + 1]! + (mixed[a + 1]! * gx + mixed[b + 1]! * fx) * scale);
+    const blue = Math.round(data[offset + 2]! + (mixed[a + 2]! * gx + mixed[b + 2]! * fx) * scale);
+    data[offset] = red < 0 ? 0 : red > top ? top : red;
+    data[offset + 1] = green < 0 ? 0 : green > top ? top : green;
+    data[offset + 2] = blue < 0 ? 0 : blue > top ? top : blue;
   }
 }
 

@@ -166,16 +166,34 @@ export function domainDeltaToRegion(delta: Float32Array, m: DomainMapping): Regi
   const height = Math.max(1, Math.ceil(inner.height * 2));
   const unit = 1 / (domain.range[1] - domain.range[0]);
   const out = new Float32Array(width * height * channels);
+  // Full precision until the one rounding to float32, as a single bilinear() call gives.
+  const sample = new Float64Array(channels);
   for (let j = 0; j < height; j += 1) {
     const v = inner.y + ((j + 0.5) * inner.height) / height - 0.5;
     for (let i = 0; i < width; i += 1) {
       const u = inner.x + ((i + 0.5) * inner.width) / width - 0.5;
       const at = (j * width + i) * channels;
-      for (let c = 0; c < channels; c += 1) out[at + c] = unit * bilinear(delta, domain.width, domain.height, u, v, channels, c);
+      bilinearPixel(delta, domain.width, domain.height, u, v, channels, sample, 0);
+      for (let c = 0; c < channels; c += 1) out[at + c] = unit * sample[c]!;
       if (m.polarity === 'inverted') flipDifference(out, at, channels);
     }
   }
   return { delta: out, width, height, channels };
+}
+
+/** bilinear() for every channel of one pixel at once (the weights and indices are shared), into out[at…]. */
+export function bilinearPixel(values: Float32Array, w: number, h: number, x: number, y: number, channels: number, out: Float32Array | Float64Array, at: number): void {
+  const cx = Math.min(w - 1, Math.max(0, x));
+  const cy = Math.min(h - 1, Math.max(0, y));
+  const x0 = Math.floor(cx);
+  const y0 = Math.floor(cy);
+  const [i00, i10] = [(y0 * w + x0) * channels, (y0 * w + Math.min(w - 1, x0 + 1)) * channels];
+  const [i01, i11] = [(Math.min(h - 1, y0 + 1) * w + x0) * channels, (Math.min(h - 1, y0 + 1) * w + Math.min(w - 1, x0 + 1)) * channels];
+  const fx = cx - x0;
+  const fy = cy - y0;
+  for (let c = 0; c < channels; c += 1) {
+    out[at + c] = ((values[i00 + c] ?? 0) * (1 - fx) + (values[i10 + c] ?? 0) * fx) * (1 - fy) + ((values[i01 + c] ?? 0) * (1 - fx) + (values[i11 + c] ?? 0) * fx) * fy;
+  }
 }
 
 /**
