@@ -166,7 +166,7 @@ export function domainDeltaToRegion(delta: Float32Array, m: DomainMapping): Regi
   const height = Math.max(1, Math.ceil(inner.height * 2));
   const unit = 1 / (domain.range[1] - domain.range[0]);
   const out = new Float32Array(width * height * channels);
-  // Full precision until the one rounding to float32, as a single bilinear() call gives.
+  // Full precision until the one rounding to float32.
   const sample = new Float64Array(channels);
   for (let j = 0; j < height; j += 1) {
     const v = inner.y + ((j + 0.5) * inner.height) / height - 0.5;
@@ -181,7 +181,10 @@ export function domainDeltaToRegion(delta: Float32Array, m: DomainMapping): Regi
   return { delta: out, width, height, channels };
 }
 
-/** bilinear() for every channel of one pixel at once (the weights and indices are shared), into out[at…]. */
+/**
+ * Bilinear sample of every channel of one pixel of a w×h grid (packed h × w × channels) at
+ * continuous (x, y) in pixel-centre coordinates, clamped at the edges, into out[at…].
+ */
 export function bilinearPixel(values: Float32Array, w: number, h: number, x: number, y: number, channels: number, out: Float32Array | Float64Array, at: number): void {
   const cx = Math.min(w - 1, Math.max(0, x));
   const cy = Math.min(h - 1, Math.max(0, y));
@@ -194,21 +197,4 @@ export function bilinearPixel(values: Float32Array, w: number, h: number, x: num
   for (let c = 0; c < channels; c += 1) {
     out[at + c] = ((values[i00 + c] ?? 0) * (1 - fx) + (values[i10 + c] ?? 0) * fx) * (1 - fy) + ((values[i01 + c] ?? 0) * (1 - fx) + (values[i11 + c] ?? 0) * fx) * fy;
   }
-}
-
-/**
- * Bilinear sample of channel `channel` of a w×h grid (packed h × w × channels) at continuous
- * (x, y) in pixel-centre coordinates, clamped at the edges.
- */
-export function bilinear(values: Float32Array, w: number, h: number, x: number, y: number, channels = 1, channel = 0): number {
-  const cx = Math.min(w - 1, Math.max(0, x));
-  const cy = Math.min(h - 1, Math.max(0, y));
-  const x0 = Math.floor(cx);
-  const y0 = Math.floor(cy);
-  const x1 = Math.min(w - 1, x0 + 1);
-  const y1 = Math.min(h - 1, y0 + 1);
-  const fx = cx - x0;
-  const fy = cy - y0;
-  const at = (px: number, py: number): number => values[(py * w + px) * channels + channel] ?? 0;
-  return (at(x0, y0) * (1 - fx) + at(x1, y0) * fx) * (1 - fy) + (at(x0, y1) * (1 - fx) + at(x1, y1) * fx) * fy;
 }

@@ -1,5 +1,5 @@
 import { maxValue, type RasterImage } from '../../../io/raster';
-import { bilinear, type DomainMapping } from '../../latent/domain';
+import { bilinearPixel, type DomainMapping } from '../../latent/domain';
 import { flipPixel, LUMA } from '../../latent/polarity';
 import type { Level } from '../fill/level';
 import type { Pacer } from '../fill/pacer';
@@ -99,7 +99,8 @@ function guidance(recon: Float32Array, m: DomainMapping, box: { x0: number; y0: 
     const v = inner.y + (y + 0.5 - region.y) * scale - 0.5;
     for (let x = box.x0; x < box.x1; x += 1) {
       const u = inner.x + (x + 0.5 - region.x) * scale - 0.5;
-      for (let k = 0; k < dc; k += 1) units[k] = (bilinear(recon, domain.width, domain.height, u, v, dc, k) - lo) / (hi - lo);
+      bilinearPixel(recon, domain.width, domain.height, u, v, dc, units, 0);
+      for (let k = 0; k < dc; k += 1) units[k] = (units[k]! - lo) / (hi - lo);
       if (m.polarity === 'inverted') flipPixel(units, 0, dc);
       const q = ((y - box.y0) * w + x - box.x0) * colour;
       if (dc === 1) out.fill(units[0]! * top, q, q + colour);
