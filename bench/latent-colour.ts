@@ -118,7 +118,7 @@ export async function run({ quick }: { quick: boolean }): Promise<Record<string,
     return { name: attribute.name, alpha, moved, classKept };
   });
 
-  const transforms = attrs.filter((a) => a.kind === 'class-transform').map((a) => {
+  const transforms = attrs.filter((a) => a.kind?.startsWith('class-transform')).map((a) => {
     const source = fam.labels.indexOf(a.label!.split(' → ')[0]!);
     const sourceRows = Array.from({ length: test.count }, (_, i) => i).filter((i) => test.labels[i] === source).slice(0, quick ? 30 : 100);
     const images = toTintedFloat(test, sourceRows, tints(sourceRows.length, 13));
