@@ -55,7 +55,7 @@ describe.skipIf(!ready)('shipped fashion-colour family on held-out test images',
   const test = () => loadFashion('t10k', undefined, 200);
 
   it('computes in tfjs what PyTorch trained (the exported weights and layouts are right)', () => {
-    const p = JSON.parse(readFileSync(join(root, '..', 'models', 'training', 'torch', 'fixtures', 'colour-parity.json'), 'utf8')) as Record<string, number[]>;
+    const p = JSON.parse(readFileSync(new URL('../../../../models/training/torch/fixtures/colour-parity.json', import.meta.url), 'utf8')) as Record<string, number[]>;
     const worst = (a: ArrayLike<number>, b: number[]) => Math.max(...b.map((v, i) => Math.abs(v - (a[i] ?? NaN))));
     const x = domainTensor(fam, Float32Array.from(p['images']!), 2);
     expect(fam.domain.channels).toBe(3);
