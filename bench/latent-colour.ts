@@ -17,7 +17,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { DEFAULT_DATA_DIR, loadFashion, toTintedFloat } from '../models/training/data';
 import { Rng } from '../models/training/rng';
 import { attributeTerms, combineLatent, loadAttributes, type StoredAttribute } from '../main/engine/ops/latent/attributes';
-import { getLatentFamily, type LatentFamily } from '../main/engine/ops/latent/family';
+import { disposeLatentFamilies, getLatentFamily, type LatentFamily } from '../main/engine/ops/latent/family';
 import { generateValues, invertImages } from '../main/engine/ops/latent/invert';
 import { domainQuality } from '../main/engine/ops/latent/invert-job';
 import { classify, encode, seededLatents } from '../main/engine/ops/latent/sample';
@@ -128,7 +128,7 @@ export async function run({ quick }: { quick: boolean }): Promise<Record<string,
     return { name: a.name, alpha: a.strength, images: sourceRows.length, success };
   });
 
-  fam.dispose();
+  await disposeLatentFamilies(); // not fam.dispose(): the family stays cached by id, and a disposed one must not be found there
   return {
     images: n,
     baseline: { randomZ: random },
