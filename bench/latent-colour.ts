@@ -14,9 +14,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { DEFAULT_DATA_DIR, loadFashion, toTintedFloat } from '../models/training/data';
+import { DEFAULT_DATA_DIR, loadFashion, productColour, toTintedFloat } from '../models/training/data';
 import { Rng } from '../models/training/rng';
-import { attributeTerms, combineLatent, loadAttributes, type StoredAttribute } from '../main/engine/ops/latent/attributes';
+import { attributeTerms, combineLatents, loadAttributes } from '../main/engine/ops/latent/attributes';
 import { disposeLatentFamilies, getLatentFamily, type LatentFamily } from '../main/engine/ops/latent/family';
 import { generateValues, invertImages } from '../main/engine/ops/latent/invert';
 import { domainQuality } from '../main/engine/ops/latent/invert-job';
@@ -45,30 +45,12 @@ function hsvToRgb(h: number, s: number, v: number): Rgb {
   return ([[v, t, p], [q, v, p], [p, v, t], [p, q, v], [t, p, v], [v, p, q]] as const)[i]!;
 }
 
-/** Mean of each channel over the pixels where `product` is not background. */
-function productColour(image: Float32Array, product: Float32Array): Rgb {
-  const sum = new Float64Array(3);
-  let n = 0;
-  for (let p = 0; p < 1024; p += 1) {
-    if (Math.max(product[p * 3]!, product[p * 3 + 1]!, product[p * 3 + 2]!) < -0.5) continue;
-    for (let c = 0; c < 3; c += 1) sum[c] = sum[c]! + image[p * 3 + c]!;
-    n += 1;
-  }
-  return [sum[0]! / n, sum[1]! / n, sum[2]! / n];
-}
-
 const argMax = (v: Rgb): number => v.indexOf(Math.max(...v));
 const slice = (values: Float32Array, i: number, size: number): Float32Array => values.subarray(i * size, (i + 1) * size);
 
 function quality(fam: LatentFamily, recon: Float32Array, target: Float32Array, count: number): { psnr: number; ssim: number } {
   const q = Array.from({ length: count }, (_, i) => domainQuality(fam, slice(recon, i, PX), slice(target, i, PX)));
   return { psnr: mean(q.map((x) => Math.min(60, x.psnr))), ssim: mean(q.map((x) => x.ssim)) };
-}
-
-function edit(fam: LatentFamily, z: Float32Array, count: number, attrs: StoredAttribute[], name: string, alpha: number): Float32Array {
-  const out = new Float32Array(z.length);
-  for (let i = 0; i < count; i += 1) out.set(combineLatent(Array.from(slice(z, i, 64)), attributeTerms(attrs, { [name]: alpha })), i * 64);
-  return out;
 }
 
 export async function run({ quick }: { quick: boolean }): Promise<Record<string, unknown>> {
@@ -110,7 +92,7 @@ export async function run({ quick }: { quick: boolean }): Promise<Record<string,
     const attribute = attrs.find((a) => a.name === `colour-${hue}`);
     if (!attribute) throw new Error(`fashion-colour has no colour-${hue} attribute`);
     const alpha = attribute.strength ?? 1.5;
-    const after = generateValues(fam, edit(fam, hybridRun.z, n, attrs, attribute.name, alpha), n);
+    const after = generateValues(fam, combineLatents(hybridRun.z, fam.latentSize, attributeTerms(attrs, { [attribute.name]: alpha })), n);
     const score = (img: Float32Array, i: number) => productColour(slice(img, i, PX), slice(target, i, PX)).reduce((s, v, c) => s + v * mix[c]!, 0);
     const moved = mean(rows.map((i) => (score(after, i) > score(before, i) + 0.1 ? 1 : 0)));
     const classesAfter = classify(fam, after, n, 1);
@@ -123,7 +105,7 @@ export async function run({ quick }: { quick: boolean }): Promise<Record<string,
     const sourceRows = Array.from({ length: test.count }, (_, i) => i).filter((i) => test.labels[i] === source).slice(0, quick ? 30 : 100);
     const images = toTintedFloat(test, sourceRows, tints(sourceRows.length, 13));
     const z = encode(fam, images, sourceRows.length);
-    const after = generateValues(fam, edit(fam, z, sourceRows.length, attrs, a.name, a.strength ?? 1.5), sourceRows.length);
+    const after = generateValues(fam, combineLatents(z, fam.latentSize, attributeTerms(attrs, { [a.name]: a.strength ?? 1.5 })), sourceRows.length);
     const success = mean(classify(fam, after, sourceRows.length, 1).map((l) => (l[0]!.index === a.classIndex ? 1 : 0)));
     return { name: a.name, alpha: a.strength, images: sourceRows.length, success };
   });

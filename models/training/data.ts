@@ -76,6 +76,21 @@ export function toTintedFloat(set: FashionSet, idx: ArrayLike<number>, colours: 
   return out;
 }
 
+/**
+ * Mean R, G, B of one RGB domain image (32 × 32 × 3, [-1, 1]) over the pixels where
+ * `product` (its tinted source, same layout) is not background: a product's colour.
+ */
+export function productColour(image: Float32Array, product: Float32Array): [number, number, number] {
+  const sum = [0, 0, 0];
+  let n = 0;
+  for (let p = 0; p < SIDE * SIDE; p++) {
+    if (Math.max(product[p * 3]!, product[p * 3 + 1]!, product[p * 3 + 2]!) < -0.5) continue;
+    for (let c = 0; c < 3; c++) sum[c] = sum[c]! + image[p * 3 + c]!;
+    n++;
+  }
+  return [sum[0]! / n, sum[1]! / n, sum[2]! / n];
+}
+
 /** Uniformly sampled (with replacement) batch indices from the seeded RNG. */
 export function sampleIndices(rng: Rng, count: number, batch: number): Int32Array {
   const idx = new Int32Array(batch);

@@ -135,6 +135,13 @@ export function combineLatent(z: ArrayLike<number>, terms: AttributeTerm[]): num
   return out;
 }
 
+/** combineLatent for each of the packed codes `z` (count × latentSize), with the same terms. */
+export function combineLatents(z: Float32Array, latentSize: number, terms: AttributeTerm[]): Float32Array {
+  const out = new Float32Array(z.length);
+  for (let at = 0; at < z.length; at += latentSize) out.set(combineLatent(z.subarray(at, at + latentSize), terms), at);
+  return out;
+}
+
 /** z0 + t (z1 − z0). */
 export function interpolateLatent(z0: ArrayLike<number>, z1: ArrayLike<number>, t: number): number[] {
   return Array.from(z0, (v, j) => v + t * ((z1[j] ?? v) - v));
