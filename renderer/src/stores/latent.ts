@@ -4,7 +4,7 @@ import type { AttributeInfo, InversionMethod, LatentSessionResult, Rect } from '
 import { getApi } from '../ipc/api';
 import { toErrorData } from '../ipc/errors';
 import { attributesFromSliders, clampAlpha } from '../latent/attributes';
-import { hasEncoder, latentFamilies, pickLatentFamily, usableMethod } from '../latent/families';
+import { latentFamilies, pickLatentFamily, usableMethod } from '../latent/families';
 import { useDocumentStore } from './document';
 import { useEngineStore } from './engine';
 import { runJob } from './run-job';
@@ -39,7 +39,8 @@ export const useLatentStore = defineStore('latent', () => {
   const familyInfo = computed(() => pickLatentFamily(families.value, chosenFamily.value));
   /** The family the latent tools use. */
   const family = computed(() => familyInfo.value?.id ?? null);
-  const encoderAvailable = computed(() => hasEncoder(familyInfo.value));
+  /** Whether `m` runs with this family as asked (encoder and hybrid need E; see usableMethod). */
+  const methodUsable = (m: InversionMethod): boolean => usableMethod(m, familyInfo.value) === m;
   /** A grey family reads a colour stroke as its brightness (the Paint panel says so). */
   const greyFamily = computed(() => familyInfo.value?.channels === 1);
   const attributeMap = computed(() => attributesFromSliders(values.value));
@@ -101,7 +102,7 @@ export const useLatentStore = defineStore('latent', () => {
   /** Picks the family the latent tools use; E-based methods need an encoder, so without one the method becomes optimize. */
   function chooseFamily(id: string): void {
     chosenFamily.value = id;
-    if (!encoderAvailable.value) method.value = 'optimize';
+    method.value = usableMethod(method.value, familyInfo.value);
   }
 
   function setValue(name: string, value: number): void {
@@ -167,7 +168,7 @@ export const useLatentStore = defineStore('latent', () => {
   });
 
   return {
-    method, region, session, inverting, progress, reconUrl, attributes, values, split, applying, family, families, encoderAvailable, greyFamily, attributeMap,
+    method, region, session, inverting, progress, reconUrl, attributes, values, split, applying, family, families, methodUsable, greyFamily, attributeMap,
     invert, loadAttributes, removeAttribute, chooseFamily, setValue, toggleBeforeAfter, resetValues, apply, endSession,
   };
 });
