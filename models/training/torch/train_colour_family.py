@@ -8,7 +8,9 @@ product's luminance times the colour, on black. So G learns products in any colo
 attribute vectors and colour strokes can move the colour as well as the shape. The tints are
 drawn afresh every batch (an augmentation) from a seeded generator.
 
-The nets are models/training/nets.ts with 3 channels, in PyTorch, with tfjs' layouts:
+The nets are models/training/nets.ts with 3 channels, in PyTorch, with tfjs' layouts (each
+net's tfjs() gives every weight by its tfjs name as a view in tfjs' layout: exported as is,
+and written through to load):
 - NHWC order at every Reshape/Flatten (activations are permuted, so kernels copy 1:1);
 - Conv2D kernel [kh, kw, in, out] <- Conv2d weight [out, in, kh, kw];
 - Conv2DTranspose kernel [kh, kw, out, in] <- ConvTranspose2d weight [in, out, kh, kw];
@@ -88,13 +90,13 @@ class Generator(nn.Module):
         x = F.relu(self.bn[2](self.up2(x)))
         return torch.tanh(self.out(x))
 
-    def tfjs(self) -> Dict[str, np.ndarray]:
+    def tfjs(self) -> Dict[str, torch.Tensor]:
         w = {"g_dense/kernel": self.dense.weight.T}
         for i, bn in enumerate(self.bn):
             w.update({f"g_bn{i}/gamma": bn.weight, f"g_bn{i}/beta": bn.bias, f"g_bn{i}/moving_mean": bn.running_mean, f"g_bn{i}/moving_variance": bn.running_var})
         w.update({"g_up1/kernel": self.up1.weight.permute(2, 3, 1, 0), "g_up2/kernel": self.up2.weight.permute(2, 3, 1, 0),
                   "g_out/kernel": self.out.weight.permute(2, 3, 1, 0), "g_out/bias": self.out.bias})
-        return numpy(w)
+        return w
 
 
 class Trunk(nn.Module):
@@ -126,8 +128,8 @@ class Discriminator(nn.Module):
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return self.score(self.trunk(x)).view(-1)
 
-    def tfjs(self) -> Dict[str, np.ndarray]:
-        return numpy({**self.trunk.tfjs(), "score/kernel": self.score.weight.T, "score/bias": self.score.bias})
+    def tfjs(self) -> Dict[str, torch.Tensor]:
+        return {**self.trunk.tfjs(), "score/kernel": self.score.weight.T, "score/bias": self.score.bias}
 
 
 class Encoder(nn.Module):
@@ -141,9 +143,9 @@ class Encoder(nn.Module):
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return self.z(F.leaky_relu(self.hidden(self.trunk(x)), 0.2))
 
-    def tfjs(self) -> Dict[str, np.ndarray]:
-        return numpy({**self.trunk.tfjs(), "e_hidden/kernel": self.hidden.weight.T, "e_hidden/bias": self.hidden.bias,
-                      "z/kernel": self.z.weight.T, "z/bias": self.z.bias})
+    def tfjs(self) -> Dict[str, torch.Tensor]:
+        return {**self.trunk.tfjs(), "e_hidden/kernel": self.hidden.weight.T, "e_hidden/bias": self.hidden.bias,
+                "z/kernel": self.z.weight.T, "z/bias": self.z.bias}
 
 
 class Classifier(nn.Module):
@@ -159,63 +161,28 @@ class Classifier(nn.Module):
         x = F.dropout(x.permute(0, 2, 3, 1).reshape(x.shape[0], -1), 0.3, self.training)
         return self.logits(F.relu(self.features(x)))
 
-    def tfjs(self) -> Dict[str, np.ndarray]:
+    def tfjs(self) -> Dict[str, torch.Tensor]:
         w: Dict[str, torch.Tensor] = {}
         for i, conv in enumerate(self.convs):
             w[f"c_conv{i + 1}/kernel"] = conv.weight.permute(2, 3, 1, 0)
             w[f"c_conv{i + 1}/bias"] = conv.bias
         w.update({"features/kernel": self.features.weight.T, "features/bias": self.features.bias,
                   "logits/kernel": self.logits.weight.T, "logits/bias": self.logits.bias})
-        return numpy(w)
+        return w
 
 
 def load_tfjs(net: nn.Module, weights: Dict[str, np.ndarray]) -> None:
-    """The inverse of net.tfjs(): sets every tensor from a tfjs weight of the same name (shapes checked)."""
-    current = net.tfjs()  # type: ignore[operator]
-    views = tfjs_views(net)
-    for name, target in views.items():
-        value = weights[name]
-        if value.shape != current[name].shape:
-            raise ValueError(f"{name}: {value.shape} != {current[name].shape}")
-        target(torch.from_numpy(np.ascontiguousarray(value)))
-
-
-def tfjs_views(net: nn.Module) -> Dict[str, object]:
-    """Setters per tfjs weight name, undoing each layout change of tfjs()."""
-    def setter(param: torch.Tensor, layout):
-        def put(value: torch.Tensor) -> None:
-            with torch.no_grad():
-                param.copy_(layout(value))
-        return put
-    conv = lambda v: v.permute(3, 2, 0, 1)  # noqa: E731  [kh, kw, in, out] -> [out, in, kh, kw]
-    convt = lambda v: v.permute(3, 2, 0, 1)  # noqa: E731  [kh, kw, out, in] -> [in, out, kh, kw]
-    dense = lambda v: v.T  # noqa: E731
-    same = lambda v: v  # noqa: E731
-    out: Dict[str, object] = {}
-    if isinstance(net, Generator):
-        out["g_dense/kernel"] = setter(net.dense.weight, dense)
-        for i, bn in enumerate(net.bn):
-            for part, t in (("gamma", bn.weight), ("beta", bn.bias), ("moving_mean", bn.running_mean), ("moving_variance", bn.running_var)):
-                out[f"g_bn{i}/{part}"] = setter(t, same)
-        for name, layer in (("g_up1", net.up1), ("g_up2", net.up2), ("g_out", net.out)):
-            out[f"{name}/kernel"] = setter(layer.weight, convt)
-        out["g_out/bias"] = setter(net.out.bias, same)
-        return out
-    trunk = getattr(net, "trunk", None)
-    if trunk is not None:
-        for i, c in enumerate(trunk.convs):
-            out[f"conv{i + 1}/kernel"], out[f"conv{i + 1}/bias"] = setter(c.weight, conv), setter(c.bias, same)
-    if isinstance(net, Discriminator):
-        out["score/kernel"], out["score/bias"] = setter(net.score.weight, dense), setter(net.score.bias, same)
-    if isinstance(net, Encoder):
-        out["e_hidden/kernel"], out["e_hidden/bias"] = setter(net.hidden.weight, dense), setter(net.hidden.bias, same)
-        out["z/kernel"], out["z/bias"] = setter(net.z.weight, dense), setter(net.z.bias, same)
-    if isinstance(net, Classifier):
-        for i, c in enumerate(net.convs):
-            out[f"c_conv{i + 1}/kernel"], out[f"c_conv{i + 1}/bias"] = setter(c.weight, conv), setter(c.bias, same)
-        out["features/kernel"], out["features/bias"] = setter(net.features.weight, dense), setter(net.features.bias, same)
-        out["logits/kernel"], out["logits/bias"] = setter(net.logits.weight, dense), setter(net.logits.bias, same)
-    return out
+    """
+    The inverse of export: net.tfjs() maps each tfjs name to a *view* of a parameter or buffer
+    in tfjs' layout (a transpose or permute shares storage), so copying into the view writes
+    the parameter in PyTorch's layout. Shapes are checked.
+    """
+    with torch.no_grad():
+        for name, view in net.tfjs().items():  # type: ignore[operator]
+            value = weights[name]
+            if tuple(value.shape) != tuple(view.shape):
+                raise ValueError(f"{name}: {value.shape} != {tuple(view.shape)}")
+            view.copy_(torch.from_numpy(np.ascontiguousarray(value)))
 
 
 def numpy(w: Dict[str, torch.Tensor]) -> Dict[str, np.ndarray]:
@@ -493,7 +460,7 @@ def main() -> None:
 
     attrs = attributes(g, e, c, train_p[:20000], train_l[:20000], np.random.default_rng(args.seed + 1), held_p, held_l)
     for role, net in (("generator", g), ("discriminator", d), ("encoder", e), ("classifier", c)):
-        write_model(os.path.join(args.skeleton, role), os.path.join(args.out, role), net.tfjs())
+        write_model(os.path.join(args.skeleton, role), os.path.join(args.out, role), numpy(net.tfjs()))
     with open(os.path.join(args.out, "attributes.json"), "w", encoding="utf-8") as f:
         json.dump(attrs, f, ensure_ascii=False)
     with open(os.path.join(args.out, "training-metrics.json"), "w", encoding="utf-8") as f:
