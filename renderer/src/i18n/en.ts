@@ -131,7 +131,7 @@ export const en = {
     regionRect: '{width} × {height} at {x}, {y}',
     regionHint: 'Drag on the canvas to pick a region; click to use the whole image.',
     method: 'Method',
-    methods: { optimize: 'Optimise (slow, close)', encoder: 'Encoder (instant)', hybrid: 'Hybrid (encoder, then optimise)' },
+    methods: { optimize: 'Optimise (slow, close)', encoder: 'Encoder (instant)', hybrid: 'Hybrid (encoder + optimise)' },
     run: 'Run inversion',
     rerun: 'Run again',
     reconstruction: 'Reconstruction',
