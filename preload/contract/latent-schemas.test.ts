@@ -23,6 +23,8 @@ describe('latent contract validation', () => {
     expect(ok({ op: 'sample', family: 'fashion', count: 257 })).toBe(false);
     expect(ok({ op: 'sample', family: '../etc', count: 1 })).toBe(false);
     expect(ok({ op: 'invert', imageId: 'i', family: 'fashion', method: 'magic' })).toBe(false);
+    expect(ok({ op: 'invert', imageId: 'i', family: 'fashion', method: 'hybrid', pixelLoss: 'l1' })).toBe(true);
+    expect(ok({ op: 'invert', imageId: 'i', family: 'fashion', method: 'hybrid', pixelLoss: 'huber' })).toBe(false);
     expect(ok({ op: 'invert', imageId: 'i', family: 'fashion', method: 'optimize', region: { x: 0, y: 0, width: 0, height: 5 } })).toBe(false);
     expect(ok({ op: 'constrain', sessionId: 's', strokes: [{ kind: 'colour', size: 4, points: [{ x: 1, y: 2 }] }] })).toBe(false);
     expect(ok({ op: 'constrain', sessionId: 's', strokes: [{ kind: 'sketch', size: 4, points: [] }] })).toBe(false);

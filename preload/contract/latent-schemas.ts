@@ -33,6 +33,7 @@ export const invertJobSchema = z
     region: rectSchema.optional(),
     iterations: z.number().int().min(1).max(5000).optional(),
     starts: z.number().int().min(1).max(16).optional(),
+    pixelLoss: z.enum(['l2', 'l1']).optional(),
   })
   .strict();
 

@@ -9,6 +9,12 @@ export interface Rect {
 
 export type InversionMethod = 'optimize' | 'encoder' | 'hybrid';
 
+/**
+ * The norm of the inversion's pixel term: 'l2' (mean squared error, the default: what PSNR
+ * measures) or 'l1' (mean absolute error). See the README for how they compare.
+ */
+export type PixelLoss = 'l2' | 'l1';
+
 /** `sample`: n images from seeds, as one grid image (and each z). */
 export interface SampleJobSpec {
   op: 'sample';
@@ -31,6 +37,8 @@ export interface InvertJobSpec {
   iterations?: number;
   /** Random starts for optimize (the best is kept). Default 4. */
   starts?: number;
+  /** The pixel term's norm for optimize/hybrid. Default 'l2'. */
+  pixelLoss?: PixelLoss;
 }
 
 /** `applyEdit`: the session's edit at full resolution, blended into the photo: a new image. */

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { InversionMethod } from '../../../preload/contract/latent';
+import type { InversionMethod, PixelLoss } from '../../../preload/contract/latent';
 import { exportRaster } from '../../engine/io/atomic-write';
 import { decodeImageFile } from '../../engine/io/decode';
 import type { RasterImage } from '../../engine/io/raster';
@@ -10,6 +10,7 @@ import type { OpContext } from '../../engine/ops/context';
 import { applyEdit } from '../../engine/ops/latent/apply-edit';
 import { invertImages } from '../../engine/ops/latent/invert';
 import { domainQuality, invertToSession } from '../../engine/ops/latent/invert-job';
+import { DEFAULT_WEIGHTS } from '../../engine/ops/latent/losses';
 import { LatentSessionStore } from '../../engine/ops/latent/sessions';
 import { type CliIo, EXIT_OK, parseNumber, parseOrUsage, UsageError, writeJson } from '../args';
 import { createProgress } from '../progress';
@@ -17,12 +18,14 @@ import { latentOptions, openFamily, outputFormat, parseRegion, readDomainImage, 
 
 export const INVERT_HELP = `Usage:
   latentshop invert <image> [--method optimize|encoder|hybrid] [--region x,y,w,h] [--iterations N] [--starts K]
-                    [-o recon.png] [--z-out z.json] [--json]
-  latentshop edit <image> --attr NAME=ALPHA [--attr …] [--method hybrid] [--region x,y,w,h] -o out.jpg [--json]
+                    [--pixel-loss l2|l1] [-o recon.png] [--z-out z.json] [--json]
+  latentshop edit <image> --attr NAME=ALPHA [--attr …] [--method hybrid] [--region x,y,w,h] [--pixel-loss l2|l1]
+                  -o out.jpg [--json]
 
 invert finds z with G(z) ≈ the image (region) and prints PSNR/SSIM in the generator's domain.
 edit inverts, moves z along attributes (α in [-3, 3]) and blends the change into the photo;
-pixels outside the region are kept bit for bit.
+pixels outside the region are kept bit for bit. --pixel-loss picks the norm of the optimiser's
+pixel term: l2 (default, mean squared error) or l1 (mean absolute error).
 
 Options: -m, --model FAMILY (default fashion), --overwrite, --progress, -h, --help
 `;
@@ -33,6 +36,7 @@ const options = {
   region: { type: 'string' },
   iterations: { type: 'string' },
   starts: { type: 'string' },
+  'pixel-loss': { type: 'string', default: 'l2' },
   'z-out': { type: 'string' },
   attr: { type: 'string', multiple: true },
 } as const;
@@ -40,6 +44,11 @@ const options = {
 export function parseMethod(value: string): InversionMethod {
   if (value === 'optimize' || value === 'encoder' || value === 'hybrid') return value;
   throw new UsageError(`--method must be optimize, encoder or hybrid, not "${value}"`);
+}
+
+export function parsePixelLoss(value: string): PixelLoss {
+  if (value === 'l2' || value === 'l1') return value;
+  throw new UsageError(`--pixel-loss must be l2 or l1, not "${value}"`);
 }
 
 /** NAME=ALPHA pairs; names as the app validates them, α in [-3, 3]. */
@@ -61,6 +70,7 @@ export async function runInvert(args: string[], io: CliIo): Promise<number> {
   const method = parseMethod(values.method);
   const iterations = parseNumber(values.iterations, '--iterations', { min: 1, max: 5000, integer: true });
   const starts = parseNumber(values.starts, '--starts', { min: 1, max: 16, integer: true });
+  const pixelLoss = parsePixelLoss(values['pixel-loss']);
   const progress = createProgress(io.stderr, values.progress === true || io.stderr.isTTY === true);
   const fam = await openFamily(values.model);
   const { values: target, mapping } = await readDomainImage(input, fam, parseRegion(values.region));
@@ -68,6 +78,7 @@ export async function runInvert(args: string[], io: CliIo): Promise<number> {
     method,
     ...(iterations === undefined ? {} : { iterations }),
     ...(starts === undefined ? {} : { starts }),
+    weights: { ...DEFAULT_WEIGHTS, pixelLoss },
     onStep: (k, n, loss) => progress(k / n, `iteration ${k}/${n}, loss ${loss.toFixed(4)}`),
   });
   progress.end();
@@ -75,7 +86,7 @@ export async function runInvert(args: string[], io: CliIo): Promise<number> {
   const z = Array.from(result.z, (v) => round(v, 5));
   const output = values.output ? await writeDomain(values.output, fam, result.recon, mapping.polarity === 'inverted', values.overwrite === true) : undefined;
   if (values['z-out']) await writeFile(values['z-out'], `${JSON.stringify(z)}\n`);
-  const summary = { input, family: fam.id, method, region: mapping.region, polarity: mapping.polarity, psnr: round(quality.psnr, 2), ssim: round(quality.ssim), iterations: result.iterations, ms: Math.round(result.ms), output, z };
+  const summary = { input, family: fam.id, method, pixelLoss, region: mapping.region, polarity: mapping.polarity, psnr: round(quality.psnr, 2), ssim: round(quality.ssim), iterations: result.iterations, ms: Math.round(result.ms), output, z };
   if (values.json) writeJson(io, summary);
   else io.stdout.write(`${input}: ${method}, PSNR ${summary.psnr} dB, SSIM ${summary.ssim}, ${summary.iterations} iterations, ${summary.ms} ms\n`);
   return EXIT_OK;
@@ -101,17 +112,18 @@ export async function runEdit(args: string[], io: CliIo): Promise<number> {
   if (Object.keys(attributes).length === 0) throw new UsageError('give at least one --attr NAME=ALPHA');
   const format = outputFormat(values.output);
   const iterations = parseNumber(values.iterations, '--iterations', { min: 1, max: 5000, integer: true });
+  const pixelLoss = parsePixelLoss(values['pixel-loss']);
   const progress = createProgress(io.stderr, values.progress === true || io.stderr.isTTY === true);
   const ctx: OpContext = { signal: new AbortController().signal, progress };
   const fam = await openFamily(values.model);
   const photo: RasterImage = await decodeImageFile(input);
   const region = parseRegion(values.region);
   const summary = await withCliSession(async (sessions) => {
-    const spec = { op: 'invert' as const, imageId: 'cli', family: fam.id, method: parseMethod(values.method), ...(region ? { region } : {}), ...(iterations ? { iterations } : {}) };
+    const spec = { op: 'invert' as const, imageId: 'cli', family: fam.id, method: parseMethod(values.method), pixelLoss, ...(region ? { region } : {}), ...(iterations ? { iterations } : {}) };
     const session = await invertToSession(spec, photo, ctx, sessions);
     const edited = await applyEdit({ op: 'applyEdit', sessionId: session.sessionId, attributes }, ctx, async () => photo, sessions);
     const written = await exportRaster(edited, values.output!, { format, overwrite: values.overwrite === true });
-    return { input, output: written.path, family: fam.id, attributes, region: session.region, psnr: round(session.psnr, 2), ssim: round(session.ssim), ms: Math.round(session.ms) };
+    return { input, output: written.path, family: fam.id, attributes, pixelLoss, region: session.region, psnr: round(session.psnr, 2), ssim: round(session.ssim), ms: Math.round(session.ms) };
   });
   progress.end();
   if (values.json) writeJson(io, summary);

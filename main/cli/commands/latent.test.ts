@@ -33,6 +33,9 @@ describe('latent commands', () => {
     expect(inverted.code).toBe(0);
     expect(JSON.parse(inverted.out)).toMatchObject({ method: 'optimize', iterations: 5 });
     expect(existsSync(join(dir, 'z.json'))).toBe(true);
+    const robust = await cli('invert', one, '-m', 'testfam', '--method', 'optimize', '--iterations', '5', '--starts', '1', '--pixel-loss', 'l1', '--json');
+    expect(JSON.parse(robust.out)).toMatchObject({ method: 'optimize', pixelLoss: 'l1', iterations: 5 });
+    expect(JSON.parse(robust.out).z).not.toEqual(JSON.parse(inverted.out).z);
     expect((await cli('generate', '-m', 'testfam', '--z', join(dir, 'z.json'), '-o', join(dir, 'gen.png'))).code).toBe(0);
     const edit = await cli('edit', one, '-m', 'testfam', '--attr', 'wider=1.5', '--method', 'encoder', '-o', join(dir, 'edited.png'), '--json');
     expect(edit.code).toBe(0);
@@ -85,6 +88,7 @@ describe('latent commands', () => {
     expect((await cli('edit', 'x.png', '--attr', 'Bad=1', '-o', 'y.png')).code).toBe(2);
     expect((await cli('edit', 'x.png', '--attr', 'ok=9', '-o', 'y.png')).code).toBe(2);
     expect((await cli('invert', 'x.png', '--method', 'magic')).code).toBe(2);
+    expect((await cli('invert', 'x.png', '--pixel-loss', 'l3')).code).toBe(2);
     expect((await cli('sample', '-n', '0', '-o', 'g.png')).code).toBe(2);
     expect((await cli('forget-attribute', '--name', 'Bad Name')).code).toBe(2);
   });

@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InversionMethod } from '../../../../preload/contract/latent';
-import type { LatentFamily } from './family';
+import { domainTensor, type LatentFamily } from './family';
+import { DEFAULT_WEIGHTS, reconstructionRows } from './losses';
 import { domainQuality } from './invert-job';
 import { generateValues, invertImages } from './invert';
 import { seededLatents } from './sample';
@@ -41,6 +42,25 @@ describe('inversion (small random nets with the shipped I/O)', () => {
     for (let i = 0; i < 3; i += 1) expect(result.loss[i]).toBeLessThan(start.loss[i]! * lossRatio);
     const random = meanPsnr(generateValues(fam, seededLatents(64, 3, 5), 3), t, 3);
     expect(meanPsnr(result.recon, t, 3)).toBeGreaterThan(Math.max(random + margin, meanPsnr(start.recon, t, 3) + 1));
+  });
+
+  it('the pixel term can be L1: the loss is the mean absolute error, and an L1 inversion lowers it', async () => {
+    const t = targets();
+    const z = seededLatents(64, 3, 7);
+    const l1 = { ...DEFAULT_WEIGHTS, pixelLoss: 'l1' as const, feature: 0, prior: 0 };
+    const rows = tf.tidy(() => reconstructionRows(fam, tf.tensor2d(z, [3, 64]), domainTensor(fam, t, 3), [], l1).dataSync());
+    const recon = generateValues(fam, z, 3);
+    for (let i = 0; i < 3; i += 1) {
+      let sum = 0;
+      for (let p = 0; p < 1024; p += 1) sum += Math.abs(recon[i * 1024 + p]! - t[i * 1024 + p]!);
+      expect(rows[i]).toBeCloseTo(sum / 1024, 5);
+    }
+    const meanAbs = (a: Float32Array) => a.reduce((s, v, k) => s + Math.abs(v - t[k]!), 0) / a.length;
+    const weights = { ...DEFAULT_WEIGHTS, pixelLoss: 'l1' as const };
+    const start = await invertImages(fam, t, 3, { method: 'optimize', iterations: 1, starts: 2, weights });
+    const result = await invertImages(fam, t, 3, { method: 'optimize', iterations: 60, starts: 2, weights });
+    for (let i = 0; i < 3; i += 1) expect(result.loss[i]).toBeLessThan(start.loss[i]! * 0.7);
+    expect(meanAbs(result.recon)).toBeLessThan(meanAbs(start.recon) * 0.7);
   });
 
   it('encoder: one pass of E, no steps, a finite loss (quality needs trained weights: see shipped.test.ts)', async () => {

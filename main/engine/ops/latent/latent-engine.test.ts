@@ -98,6 +98,15 @@ describe('latent tools through the engine', () => {
     return counts;
   }
 
+  it('an invert job takes the pixel loss it is given (L1 or the default L2)', async () => {
+    const spec = { op: 'invert' as const, imageId, family: 'testfam', method: 'optimize' as const, iterations: 10, starts: 1, region };
+    const [l2, l1] = await Promise.all([run(spec), run({ ...spec, pixelLoss: 'l1' })]);
+    if (l2.kind !== 'latent' || l1.kind !== 'latent') throw new Error('expected latent results');
+    // The same seeded start, so only the loss makes the codes differ.
+    expect(l1.z).not.toEqual(l2.z);
+    expect(await run({ ...spec, pixelLoss: 'l2' })).toMatchObject({ z: l2.z });
+  });
+
   it('applyEdit makes a new image whose pixels outside the region are identical', async () => {
     const grey = await applyAndCompare('testfam');
     expect(grey.outside).toBe(0);

@@ -1,9 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
+import type { PixelLoss } from '../../../../preload/contract/latent';
 import type { LatentFamily } from './family';
 
 export interface ReconstructionWeights {
-  /** Pixel L2 (mean over pixels, domain units). */
+  /** The pixel term (mean over pixels, domain units). */
   pixel: number;
+  /** Its norm: L2 (the default; what PSNR measures) or L1 (mean absolute error). */
+  pixelLoss?: PixelLoss;
   /** Each feature layer's squared distance, relative to the target's feature energy. */
   feature: number;
   /** ‖z‖²/dim: keeps z where G was trained (z ~ N(0, I)). */
@@ -29,7 +32,8 @@ export function targetFeatures(fam: LatentFamily, target: tf.Tensor4D): tf.Tenso
  */
 export function reconstructionRows(fam: LatentFamily, z: tf.Tensor, target: tf.Tensor4D, feats: tf.Tensor[], w: ReconstructionWeights = DEFAULT_WEIGHTS): tf.Tensor1D {
   const x = fam.generate(z);
-  let loss = rowMean(x.sub(target).square()).mul(w.pixel);
+  const error = x.sub(target);
+  let loss = rowMean(w.pixelLoss === 'l1' ? error.abs() : error.square()).mul(w.pixel);
   if (w.feature > 0) {
     fam.features(x).forEach((out, k) => {
       const ref = feats[k]!;
