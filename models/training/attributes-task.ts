@@ -8,9 +8,10 @@
  * recommended strength are chosen on the last VALIDATION_IMAGES (attribute-strength.ts),
  * edited from `calibration`'s codes, or E's without it.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
+import type { AttributeFile } from '../metrics/attributes.js';
 import { predictRows } from '../metrics/batched.js';
 import { calibrateAttributes, calibrationRows, type CalibrationSet } from './attribute-strength.js';
 import { buildAttributes, classAttributes, type CodeMethod, writeAttributes } from './attributes.js';
@@ -18,6 +19,7 @@ import { type FashionSet, SIDE, toFloat } from './data.js';
 import { loadModel } from './io.js';
 import { Rng } from './rng.js';
 import { buildSampledAttributes } from './sampled-attributes.js';
+import { buildSleeves } from './sleeves.js';
 
 /** E's codes of these first training images estimate the directions… */
 const FIT_IMAGES = 20000;
@@ -36,6 +38,9 @@ export interface CalibrationCodes {
   method: CodeMethod;
   encode(images: Float32Array, count: number): Promise<Float32Array>;
 }
+
+/** How the file's method line credits the Sleeves entry. */
+const SLEEVES_METHOD_NOTE = '; sleeves: E codes of tops by sleeve coverage, strength chosen on held-out T-shirts (sleeves.ts)';
 
 /** Fewer than E's FIT_IMAGES: a hybrid code costs about 0.3 s on one core, and 400 per class pin the means well. */
 const CODES_FIT_IMAGES = 4000;
@@ -64,7 +69,6 @@ export async function runAttributesTask(train: FashionSet, opts: { outDir: strin
     const encoded = buildAttributes(E, train, FIT_IMAGES);
     const start = train.count - VALIDATION_IMAGES;
     const validation = encodeRange(E, train, start, VALIDATION_IMAGES);
-    E.dispose();
     const candidates = [sampled.attributes, encoded.attributes];
     let method = `${sampled.method}; plus ${encoded.method}`;
     const calibration = opts.calibration;
@@ -77,14 +81,36 @@ export async function runAttributesTask(train: FashionSet, opts: { outDir: strin
       const rowCodes = await codesOf(train, rows.map((r) => start + r), calibration, 'validation');
       rows.forEach((r, i) => validation.codes.set(rowCodes.subarray(i * validation.latent, (i + 1) * validation.latent), r * validation.latent));
     }
-    file = { ...sampled, method: `${method}; each class direction and its strength chosen on ${VALIDATION_IMAGES} held-out training images, edited from their ${calibration?.method ?? 'encoder'} codes (attribute-strength.ts)`,
-      attributes: calibrateAttributes(G, C, validation, candidates, CALIBRATION_LIMIT) };
+    const sleeves = await buildSleeves({ G, C, E, ...(calibration ?? { method: 'encoder' }) }, train, FIT_IMAGES, VALIDATION_IMAGES, CALIBRATION_LIMIT);
+    E.dispose();
+    file = { ...sampled, method: `${method}; each class direction and its strength chosen on ${VALIDATION_IMAGES} held-out training images, edited from their ${calibration?.method ?? 'encoder'} codes (attribute-strength.ts)${SLEEVES_METHOD_NOTE}`,
+      attributes: [...calibrateAttributes(G, C, validation, candidates, CALIBRATION_LIMIT), sleeves] };
   }
   writeAttributes(opts.outDir, file);
   G.dispose();
   C.dispose();
   const sources = Object.fromEntries([['generator', g], ['classifier', c], ['encoder', e]].filter(([, s]) => s).map(([k, s]) => [k as string, `${(s as { dir: string }).dir}${(s as { final: boolean }).final ? '' : ' (checkpoint)'}`]));
   return { attributes: file.attributes.length, sources, elapsedMs: Date.now() - t0 };
+}
+
+/**
+ * `--only sleeves`: adds (or rebuilds) just the Sleeves attribute in an existing
+ * attributes.json, leaving every other entry as it is. Needs the final G, C and E.
+ */
+export async function runSleevesTask(train: FashionSet, opts: { outDir: string; calibration?: CalibrationCodes }): Promise<AttributesTaskResult> {
+  const t0 = Date.now();
+  const [G, C, E] = await Promise.all((['generator', 'classifier', 'encoder'] as const).map((role) => loadModel(join(opts.outDir, role))));
+  try {
+    const sleeves = await buildSleeves({ G: G!, C: C!, E: E!, ...(opts.calibration ?? { method: 'encoder' }) }, train, FIT_IMAGES, VALIDATION_IMAGES, CALIBRATION_LIMIT);
+    const path = join(opts.outDir, 'attributes.json');
+    const file = JSON.parse(readFileSync(path, 'utf8')) as AttributeFile;
+    const kept = file.attributes.filter((a) => a.name !== sleeves.name);
+    const method = file.method.includes(SLEEVES_METHOD_NOTE) ? file.method : `${file.method}${SLEEVES_METHOD_NOTE}`;
+    writeAttributes(opts.outDir, { ...file, method, attributes: [...kept, sleeves] });
+    return { attributes: kept.length + 1, sources: { outDir: opts.outDir }, elapsedMs: Date.now() - t0 };
+  } finally {
+    for (const net of [G, C, E]) net?.dispose();
+  }
 }
 
 function encodeRange(E: tf.LayersModel, set: FashionSet, start: number, count: number): CalibrationSet {

@@ -1,6 +1,6 @@
 /**
  * `npm run train -- gan|encoder|classifier|attributes [--steps N] [--seed S] [--batch B]
- *   [--out models/fashion] [--resume] [--data DIR] [--calibrate-on hybrid|encoder]`
+ *   [--out models/fashion] [--resume] [--data DIR] [--calibrate-on hybrid|encoder] [--only sleeves]`
  * Runs on the wasm backend (one core) with our Conv2D gradient kernels.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -24,6 +24,8 @@ async function main(): Promise<void> {
       limit: { type: 'string' },
       // attributes: whose codes add a third estimate and choose each vector and strength; hybrid is the Edit panel's default.
       'calibrate-on': { type: 'string', default: 'hybrid' },
+      // attributes: rebuild one entry of an existing attributes.json (only `sleeves` so far).
+      only: { type: 'string' },
     },
   });
   const task = positionals[0] as Task | undefined;
@@ -39,11 +41,14 @@ async function main(): Promise<void> {
   let result: object;
   if (task === 'attributes') {
     // Not training: directions from the trained nets (see attributes-task.ts); --steps is unused.
-    const { runAttributesTask } = await import('./attributes-task.js');
+    const { runAttributesTask, runSleevesTask } = await import('./attributes-task.js');
     const on = values['calibrate-on'];
     if (on !== 'hybrid' && on !== 'encoder') throw new Error(`--calibrate-on must be hybrid or encoder, not "${on}"`);
     const calibration = on === 'hybrid' ? await (await import('./hybrid-calibration.js')).hybridCalibration(values.out) : undefined;
-    result = await runAttributesTask(train, { outDir: values.out, seed: common.seed, calibration });
+    if (values.only !== undefined && values.only !== 'sleeves') throw new Error(`--only must be sleeves, not "${values.only}"`);
+    result = values.only
+      ? await runSleevesTask(train, { outDir: values.out, calibration })
+      : await runAttributesTask(train, { outDir: values.out, seed: common.seed, calibration });
   } else if (task === 'gan') {
     const { trainGan } = await import('./train-gan.js');
     result = await trainGan(train, common);

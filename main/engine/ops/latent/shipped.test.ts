@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveModelsRoot } from '../../../../models/loader';
 import { DEFAULT_DATA_DIR, loadFashion, toFloat } from '../../../../models/training/data';
+import { domainCoverages, longSleeveThreshold, sleeveCoverage, TOP_CLASSES } from '../../../../models/training/sleeves';
 import { ATTRIBUTE_NAME, loadAttributes } from './attributes';
 import { disposeLatentFamilies, getLatentFamily, type LatentFamily } from './family';
 import { generateValues, invertImages } from './invert';
@@ -65,5 +66,25 @@ describe.skipIf(!ready)('shipped fashion family on held-out test images', () => 
       expect(a.name).toMatch(ATTRIBUTE_NAME);
       expect(a.vector).toHaveLength(64);
     }
+  });
+
+  it('"Sleeves" at its recommended strength gives held-out T-shirts long sleeves, and they stay tops', async () => {
+    const attrs = await loadAttributes(fam);
+    const sleeves = attrs.find((a) => a.name === 'sleeves');
+    expect(sleeves?.strength).toBeGreaterThan(0);
+    const set = loadFashion('t10k');
+    const shirts = Array.from({ length: set.count }, (_, i) => i).filter((i) => set.labels[i] === 0).slice(0, 24);
+    const images = toFloat(set, shirts);
+    const { z } = await invertImages(fam, images, shirts.length, { method: 'hybrid' });
+    const train = loadFashion('train', undefined, 20_000);
+    const threshold = longSleeveThreshold(Array.from({ length: train.count }, (_, i) => sleeveCoverage((k) => train.pixels[i * 1024 + k]! / 255)), train.labels);
+    const before = domainCoverages(generateValues(fam, z, shirts.length), shirts.length);
+    const moved = z.map((v, k) => v + sleeves!.strength! * sleeves!.vector[k % 64]!);
+    const edited = generateValues(fam, moved, shirts.length);
+    const after = domainCoverages(edited, shirts.length);
+    const tops = classify(fam, edited, shirts.length, 1).map((l) => TOP_CLASSES.includes(l[0]!.index));
+    // Short sleeves to start with; then at least 18 of 24 have long ones and are still tops.
+    expect(before.filter((c) => c >= threshold).length).toBeLessThanOrEqual(4);
+    expect(after.filter((c, i) => c >= threshold && tops[i]).length).toBeGreaterThanOrEqual(18);
   });
 });
