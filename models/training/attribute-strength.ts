@@ -29,14 +29,21 @@ export interface Calibrated extends Attribute {
   calibration: { success: number; images: number; candidates: Record<string, number> };
 }
 
-/** Share of `rows` whose edited code G decodes into something C labels `target`. */
-export function editSuccess(G: tf.LayersModel, C: tf.LayersModel, set: CalibrationSet, rows: number[], vector: ArrayLike<number>, alpha: number, target: number): number {
-  if (rows.length === 0) return 0;
+/** The codes of `rows` moved by α·vector, packed (rows.length × latent). */
+export function editedCodes(set: CalibrationSet, rows: number[], vector: ArrayLike<number>, alpha: number): Float32Array {
   const L = set.latent;
   const z = new Float32Array(rows.length * L);
   rows.forEach((r, i) => {
     for (let j = 0; j < L; j++) z[i * L + j] = set.codes[r * L + j]! + alpha * vector[j]!;
   });
+  return z;
+}
+
+/** Share of `rows` whose edited code G decodes into something C labels `target`. */
+export function editSuccess(G: tf.LayersModel, C: tf.LayersModel, set: CalibrationSet, rows: number[], vector: ArrayLike<number>, alpha: number, target: number): number {
+  if (rows.length === 0) return 0;
+  const L = set.latent;
+  const z = editedCodes(set, rows, vector, alpha);
   let hits = 0;
   for (let s = 0; s < rows.length; s += 500) {
     const k = Math.min(500, rows.length - s);

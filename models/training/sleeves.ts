@@ -8,7 +8,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Attribute } from '../metrics/attributes.js';
 import { predictRows } from '../metrics/batched.js';
-import { STRENGTH_GRID, type CalibrationSet, type Calibrated } from './attribute-strength.js';
+import { editedCodes, STRENGTH_GRID, type CalibrationSet, type Calibrated } from './attribute-strength.js';
 import { CLASS_NAMES, type FashionSet, SIDE, toFloat } from './data.js';
 
 /** Classes that are tops: the ones that have sleeves to lengthen or shorten. */
@@ -73,13 +73,9 @@ export function sleevesAttribute(codes: Float32Array, dim: number, coverage: rea
  */
 export function sleeveEditSuccess(G: tf.LayersModel, C: tf.LayersModel, set: CalibrationSet, rows: number[], vector: ArrayLike<number>, alpha: number, threshold: number): number {
   if (rows.length === 0) return 0;
-  const L = set.latent;
-  const z = new Float32Array(rows.length * L);
-  rows.forEach((r, i) => {
-    for (let j = 0; j < L; j++) z[i * L + j] = set.codes[r * L + j]! + alpha * vector[j]!;
-  });
+  const z = editedCodes(set, rows, vector, alpha);
   const { images, classes } = tf.tidy(() => {
-    const x = G.predict(tf.tensor2d(z, [rows.length, L])) as tf.Tensor;
+    const x = G.predict(tf.tensor2d(z, [rows.length, set.latent])) as tf.Tensor;
     return { images: x.dataSync() as Float32Array, classes: (C.predict(x) as tf.Tensor).argMax(-1).dataSync() };
   });
   const coverage = domainCoverages(images, rows.length);
