@@ -15,7 +15,6 @@ import type { InversionMethod, PixelLoss } from '../preload/contract/latent';
 import { DEFAULT_DATA_DIR, loadFashion, SIDE, toFloat } from '../models/training/data';
 import { getLatentFamily, type LatentFamily } from '../main/engine/ops/latent/family';
 import { invertImages } from '../main/engine/ops/latent/invert';
-import { DEFAULT_WEIGHTS } from '../main/engine/ops/latent/losses';
 import { meanQuality } from './latent-merge';
 
 const PAD = 2;
@@ -64,7 +63,7 @@ function psnrOutside(recon: Float32Array, clean: Float32Array, mask: Uint8Array,
 
 async function invert(fam: LatentFamily, images: Float32Array, count: number, method: InversionMethod, pixelLoss: PixelLoss): Promise<{ recon: Float32Array; ms: number }> {
   const imageSeeds = Array.from({ length: count }, (_, i) => 1000 + i);
-  const { recon, ms } = await invertImages(fam, images, count, { method, imageSeeds, weights: { ...DEFAULT_WEIGHTS, pixelLoss } });
+  const { recon, ms } = await invertImages(fam, images, count, { method, imageSeeds, pixelLoss });
   return { recon, ms };
 }
 

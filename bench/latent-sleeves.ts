@@ -18,6 +18,7 @@ import type { Calibrated } from '../models/training/attribute-strength';
 import { CLASS_NAMES, DEFAULT_DATA_DIR, loadFashion, toFloat } from '../models/training/data';
 import { domainCoverages, longSleeveThreshold, sleeveCoverage, TOP_CLASSES } from '../models/training/sleeves';
 import { resolveModelsRoot } from '../models/loader';
+import { combineLatents } from '../main/engine/ops/latent/attributes';
 import { gridBytes } from '../main/engine/ops/latent/codec';
 import { getLatentFamily, type LatentFamily } from '../main/engine/ops/latent/family';
 import { invertImages } from '../main/engine/ops/latent/invert';
@@ -29,10 +30,9 @@ const PIXELS = 32 * 32;
 interface Edited { images: Float32Array; classes: Int32Array }
 
 function edit(fam: LatentFamily, z: Float32Array, count: number, vector: number[], alpha: number): Edited {
-  const L = fam.latentSize;
-  const moved = z.map((v, k) => v + alpha * vector[k % L]!);
+  const moved = combineLatents(z, fam.latentSize, [{ vector, alpha }]);
   return tf.tidy(() => {
-    const x = fam.generate(tf.tensor2d(moved, [count, L]));
+    const x = fam.generate(tf.tensor2d(moved, [count, fam.latentSize]));
     return { images: x.dataSync() as Float32Array, classes: (fam.nets.C!.predict(x) as tf.Tensor).argMax(-1).dataSync() as Int32Array };
   });
 }

@@ -10,7 +10,6 @@ import type { OpContext } from '../../engine/ops/context';
 import { applyEdit } from '../../engine/ops/latent/apply-edit';
 import { invertImages } from '../../engine/ops/latent/invert';
 import { domainQuality, invertToSession } from '../../engine/ops/latent/invert-job';
-import { DEFAULT_WEIGHTS } from '../../engine/ops/latent/losses';
 import { LatentSessionStore } from '../../engine/ops/latent/sessions';
 import { type CliIo, EXIT_OK, parseNumber, parseOrUsage, UsageError, writeJson } from '../args';
 import { createProgress } from '../progress';
@@ -78,7 +77,7 @@ export async function runInvert(args: string[], io: CliIo): Promise<number> {
     method,
     ...(iterations === undefined ? {} : { iterations }),
     ...(starts === undefined ? {} : { starts }),
-    weights: { ...DEFAULT_WEIGHTS, pixelLoss },
+    pixelLoss,
     onStep: (k, n, loss) => progress(k / n, `iteration ${k}/${n}, loss ${loss.toFixed(4)}`),
   });
   progress.end();

@@ -6,7 +6,6 @@ import { domainBytes, domainDataUrl } from './codec';
 import { clampRegion, photoToDomain } from './domain';
 import { getLatentFamily, type LatentFamily } from './family';
 import { invertImages } from './invert';
-import { DEFAULT_WEIGHTS } from './losses';
 import type { LatentSessionStore } from './sessions';
 
 /** PSNR (dB) and SSIM of a reconstruction in the generator's domain, on 8-bit pixels. */
@@ -41,7 +40,7 @@ export async function invertToSession(spec: InvertJobSpec, photo: RasterImage, c
     },
     ...(spec.iterations === undefined ? {} : { iterations: spec.iterations }),
     ...(spec.starts === undefined ? {} : { starts: spec.starts }),
-    ...(spec.pixelLoss === undefined ? {} : { weights: { ...DEFAULT_WEIGHTS, pixelLoss: spec.pixelLoss } }),
+    ...(spec.pixelLoss === undefined ? {} : { pixelLoss: spec.pixelLoss }),
   };
   const result = await invertImages(fam, values, 1, opts);
   const quality = domainQuality(fam, result.recon, values);

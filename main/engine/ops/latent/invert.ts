@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { LatentshopError } from '../../../../preload/contract/errors';
-import type { InversionMethod } from '../../../../preload/contract/latent';
+import type { InversionMethod, PixelLoss } from '../../../../preload/contract/latent';
 import { Rng } from '../../../../models/training/rng';
 import { throwIfCancelled } from '../context';
 import { cosineLr, LatentAdam, yieldToEventLoop } from './adam';
@@ -31,6 +31,8 @@ export interface InvertOptions {
   /** Steps between re-centrings of the whitened coordinates (0: never); defaults in DEFAULT_SCHEDULE. */
   recentreEvery?: number;
   weights?: ReconstructionWeights;
+  /** The pixel term's norm, over `weights`' (default L2). */
+  pixelLoss?: PixelLoss;
   signal?: AbortSignal;
   /** After every step: mean best loss over the images so far. */
   onStep?(step: number, total: number, loss: number): void;
@@ -90,7 +92,7 @@ export async function invertImages(fam: LatentFamily, targets: Float32Array, cou
   const lr = opts.lr ?? schedule.lr;
   const warmup = opts.warmup ?? Math.min(schedule.warmup, Math.round(WARMUP_SHARE * iterations));
   const recentreEvery = opts.recentreEvery ?? schedule.recentreEvery;
-  const w = opts.weights ?? DEFAULT_WEIGHTS;
+  const w = opts.pixelLoss ? { ...(opts.weights ?? DEFAULT_WEIGHTS), pixelLoss: opts.pixelLoss } : (opts.weights ?? DEFAULT_WEIGHTS);
   const rows = count * starts;
   const targetRows = tf.tidy(() => {
     const t = domainTensor(fam, targets, count);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveModelsRoot } from '../../../../models/loader';
 import { DEFAULT_DATA_DIR, loadFashion, toFloat } from '../../../../models/training/data';
 import { domainCoverages, longSleeveThreshold, sleeveCoverage, TOP_CLASSES } from '../../../../models/training/sleeves';
-import { ATTRIBUTE_NAME, loadAttributes } from './attributes';
+import { ATTRIBUTE_NAME, attributeTerms, combineLatents, loadAttributes } from './attributes';
 import { disposeLatentFamilies, getLatentFamily, type LatentFamily } from './family';
 import { generateValues, invertImages } from './invert';
 import { domainQuality } from './invert-job';
@@ -79,8 +79,7 @@ describe.skipIf(!ready)('shipped fashion family on held-out test images', () => 
     const train = loadFashion('train', undefined, 20_000);
     const threshold = longSleeveThreshold(Array.from({ length: train.count }, (_, i) => sleeveCoverage((k) => train.pixels[i * 1024 + k]! / 255)), train.labels);
     const before = domainCoverages(generateValues(fam, z, shirts.length), shirts.length);
-    const moved = z.map((v, k) => v + sleeves!.strength! * sleeves!.vector[k % 64]!);
-    const edited = generateValues(fam, moved, shirts.length);
+    const edited = generateValues(fam, combineLatents(z, 64, attributeTerms(attrs, { sleeves: sleeves!.strength! })), shirts.length);
     const after = domainCoverages(edited, shirts.length);
     const tops = classify(fam, edited, shirts.length, 1).map((l) => TOP_CLASSES.includes(l[0]!.index));
     // Short sleeves to start with; then at least 18 of 24 have long ones and are still tops.
