@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import type { Calibrated } from '../models/training/attribute-strength';
 import { CLASS_NAMES, DEFAULT_DATA_DIR, loadFashion, toFloat } from '../models/training/data';
-import { domainCoverages, longSleeveThreshold, sleeveCoverage, TOP_CLASSES } from '../models/training/sleeves';
+import { domainCoverages, longSleeveThreshold, setCoverages, sleeveCoverage, TOP_CLASSES } from '../models/training/sleeves';
 import { resolveModelsRoot } from '../models/loader';
 import { combineLatents } from '../main/engine/ops/latent/attributes';
 import { gridBytes } from '../main/engine/ops/latent/codec';
@@ -78,7 +78,7 @@ export async function run({ quick }: { quick: boolean }): Promise<Record<string,
   if (!sleeves || !transform) throw new Error('attributes.json lacks sleeves or t-shirt-top-to-pullover');
   // The threshold as the attribute's calibration set it: from the training images it was fitted on.
   const train = loadFashion('train', DEFAULT_DATA_DIR, 20_000);
-  const threshold = longSleeveThreshold(Array.from({ length: train.count }, (_, i) => sleeveCoverage((k) => train.pixels[i * PIXELS + k]! / 255)), train.labels);
+  const threshold = longSleeveThreshold(setCoverages(train), train.labels);
   const test = loadFashion('t10k', DEFAULT_DATA_DIR);
   const result: Record<string, unknown> = { imagesPerClass: perClass, threshold, strength: sleeves.strength, transformStrength: transform.strength };
   const rows: Float32Array[] = [];

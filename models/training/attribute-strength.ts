@@ -98,7 +98,7 @@ export function calibrateAttributes(G: tf.LayersModel, C: tf.LayersModel, set: C
   });
 }
 
-const round3 = (v: number): number => Math.round(v * 1000) / 1000;
+export const round3 = (v: number): number => Math.round(v * 1000) / 1000;
 
 function mapValues(o: Record<string, number>, f: (v: number) => number): Record<string, number> {
   return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)]));

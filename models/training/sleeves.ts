@@ -8,7 +8,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Attribute } from '../metrics/attributes.js';
 import { predictRows } from '../metrics/batched.js';
-import { editedCodes, STRENGTH_GRID, type CalibrationSet, type Calibrated } from './attribute-strength.js';
+import { editedCodes, round3, STRENGTH_GRID, type CalibrationSet, type Calibrated } from './attribute-strength.js';
 import { CLASS_NAMES, type FashionSet, SIDE, toFloat } from './data.js';
 
 /** Classes that are tops: the ones that have sleeves to lengthen or shorten. */
@@ -30,6 +30,11 @@ export function sleeveCoverage(brightness: (pixel: number) => number): number {
   let sum = 0;
   for (const r of ROWS) for (const c of COLUMNS) sum += brightness((r + PAD) * SIDE + c + PAD);
   return sum / (ROWS.length * COLUMNS.length);
+}
+
+/** Coverage of the first `count` images of a Fashion-MNIST set (bytes). */
+export function setCoverages(set: FashionSet, count = set.count): number[] {
+  return Array.from({ length: count }, (_, i) => sleeveCoverage((k) => set.pixels[i * SIDE * SIDE + k]! / 255));
 }
 
 /** Coverage of packed domain images (count × 32 × 32, values in [-1, 1]). */
@@ -93,12 +98,9 @@ export function calibrateSleeves(G: tf.LayersModel, C: tf.LayersModel, set: Cali
   for (const alpha of STRENGTH_GRID) {
     const success = sleeveEditSuccess(G, C, set, rows, attr.vector, alpha, threshold);
     if (success > best.success) best = { alpha, success };
-    if (success >= SUCCESS_TARGET) {
-      best = { alpha, success };
-      break;
-    }
+    if (success >= SUCCESS_TARGET) break;
   }
-  return { ...attr, strength: best.alpha, calibration: { success: Math.round(best.success * 1000) / 1000, images: rows.length, candidates: { [attr.kind]: Math.round(best.success * 1000) / 1000 } } };
+  return { ...attr, strength: best.alpha, calibration: { success: round3(best.success), images: rows.length, candidates: { [attr.kind]: round3(best.success) } } };
 }
 
 export interface SleevesSources {
@@ -118,7 +120,7 @@ export interface SleevesSources {
 export async function buildSleeves(nets: SleevesSources, train: FashionSet, fitImages: number, validationImages: number, limit: number): Promise<Calibrated> {
   const n = Math.min(fitImages, train.count - validationImages);
   const { rows: codes, dim } = predictRows(nets.E, n, (s, k) => tf.tensor4d(toFloat(train, Array.from({ length: k }, (_, j) => s + j)), [k, SIDE, SIDE, 1]));
-  const coverage = Array.from({ length: n }, (_, i) => sleeveCoverage((k) => train.pixels[i * SIDE * SIDE + k]! / 255));
+  const coverage = setCoverages(train, n);
   const labels = train.labels.subarray(0, n);
   const attr = sleevesAttribute(codes, dim, coverage, labels, 'encoder');
   const threshold = longSleeveThreshold(coverage, labels);

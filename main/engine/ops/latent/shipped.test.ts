@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveModelsRoot } from '../../../../models/loader';
 import { DEFAULT_DATA_DIR, loadFashion, toFloat } from '../../../../models/training/data';
-import { domainCoverages, longSleeveThreshold, sleeveCoverage, TOP_CLASSES } from '../../../../models/training/sleeves';
+import { domainCoverages, longSleeveThreshold, setCoverages, TOP_CLASSES } from '../../../../models/training/sleeves';
 import { ATTRIBUTE_NAME, attributeTerms, combineLatents, loadAttributes } from './attributes';
 import { disposeLatentFamilies, getLatentFamily, type LatentFamily } from './family';
 import { generateValues, invertImages } from './invert';
@@ -77,7 +77,7 @@ describe.skipIf(!ready)('shipped fashion family on held-out test images', () => 
     const images = toFloat(set, shirts);
     const { z } = await invertImages(fam, images, shirts.length, { method: 'hybrid' });
     const train = loadFashion('train', undefined, 20_000);
-    const threshold = longSleeveThreshold(Array.from({ length: train.count }, (_, i) => sleeveCoverage((k) => train.pixels[i * 1024 + k]! / 255)), train.labels);
+    const threshold = longSleeveThreshold(setCoverages(train), train.labels);
     const before = domainCoverages(generateValues(fam, z, shirts.length), shirts.length);
     const edited = generateValues(fam, combineLatents(z, 64, attributeTerms(attrs, { sleeves: sleeves!.strength! })), shirts.length);
     const after = domainCoverages(edited, shirts.length);
