@@ -48,6 +48,10 @@ def parse_args(argv=None) -> argparse.Namespace:
     ap.add_argument("--warmup", type=int, default=100, help="linear LR warm-up steps (Adam moments start cold)")
     ap.add_argument("--pixel-loss", choices=("logmse", "mse"), default="logmse")
     ap.add_argument("--z-weight", type=float, default=0.05, help="weight of MSE(E(G(z)), z)")
+    ap.add_argument("--targets", nargs="*", default=[], help="npz files from invert_targets.py: optimised codes z* of training images")
+    ap.add_argument("--target-weight", type=float, default=0.0, help="weight of MSE(E(x), z*) on images with a target")
+    ap.add_argument("--select", choices=("val", "last"), default="val",
+                    help="keep the best state by val PSNR of G(E(x)), or the last one (distillation trades that PSNR for a start nearer z*)")
     ap.add_argument("--val", type=int, default=2000, help="train images held out (the last N) for selection")
     ap.add_argument("--eval-every", type=float, default=15.0, help="seconds between validation evals")
     ap.add_argument("--test-count", type=int, default=500, help="first N t10k images for the report")
@@ -119,6 +123,19 @@ def main(argv=None) -> int:
     data = torch.from_numpy(train_px[:n_train]).to(device).unsqueeze(1)
     gen = torch.Generator(device=device)
     gen.manual_seed(args.seed)
+    target_index = target_z = None
+    if args.targets and args.target_weight > 0:
+        # Distillation: E is also taught the codes a long multi-start optimisation found, so
+        # hybrid's Adam starts in their basin and nearer their minimum (invert_targets.py).
+        saved = [np.load(path) for path in args.targets if os.path.exists(path)]
+        if not saved:
+            raise FileNotFoundError(f"no targets file among {args.targets}")
+        index = np.concatenate([part["index"] for part in saved]).astype(np.int64)
+        if int(index.max()) >= n_train:
+            raise ValueError(f"{args.targets}: targets reach into the held-out validation images")
+        target_index = torch.from_numpy(index).to(device)
+        target_z = torch.from_numpy(np.concatenate([part["z"] for part in saved])).to(device)
+        print(f"[train] {target_index.shape[0]} distillation targets, weight {args.target_weight}", flush=True)
 
     test_before = evaluate(E, G, test, device)
     best_val = val_before = evaluate(E, G, val, device)
@@ -148,26 +165,33 @@ def main(argv=None) -> int:
         px = pixel_loss(G(E(x)), x, args.pixel_loss)
         zl = F.mse_loss(E(fake), z)
         loss = px + args.z_weight * zl
+        if target_index is not None:
+            pick = torch.randint(0, target_index.shape[0], (args.batch,), device=device, generator=gen)
+            xt = data[target_index[pick]].float() / 127.5 - 1.0
+            tl = F.mse_loss(E(xt), target_z[pick])
+            loss = loss + args.target_weight * tl
+        else:
+            tl = torch.zeros((), device=device)
         opt.zero_grad(set_to_none=True)
         loss.backward()
         opt.step()
         step += 1
         # Running means stay on the device: a per-step .cpu() would stall the launch queue.
-        cur = torch.stack([px.detach(), zl.detach()])
+        cur = torch.stack([px.detach(), zl.detach(), tl.detach()])
         avg = cur if avg is None else 0.98 * avg + 0.02 * cur
         if time.time() - t_start >= next_eval:
             # Sync first: GPU launches are async, so the queued steps finish on the train clock.
             shown = avg.cpu().numpy()
             t_eval = time.time()
             v = evaluate(E, G, val, device)
-            better = v > best_val
+            better = v > best_val or args.select == "last"
             if better:
                 best_val, best_step, best_state = v, step, copy.deepcopy(E.state_dict())
                 write_model(os.path.join(args.models, "encoder"), args.out, E.tfjs_weights())  # survives a kill
             ms = 1000 * (t_eval - t_start - eval_time) / step  # train time so far / steps
             eval_time += time.time() - t_eval
             print(f"[train] step {step} t={time.time() - t_start:.0f}s {ms:.2f} ms/step "
-                  f"lr {opt.param_groups[0]['lr']:.2e} pixel({args.pixel_loss}) {shown[0]:.4f} z-mse {shown[1]:.4f} "
+                  f"lr {opt.param_groups[0]['lr']:.2e} pixel({args.pixel_loss}) {shown[0]:.4f} z-mse {shown[1]:.4f} target-mse {shown[2]:.4f} "
                   f"val PSNR {v:.3f}{' *best' if better else ''}", flush=True)
             next_eval = time.time() - t_start + args.eval_every
 
@@ -175,7 +199,7 @@ def main(argv=None) -> int:
         torch.cuda.synchronize()
     train_time = time.time() - t_start - eval_time
     v = evaluate(E, G, val, device)
-    if v > best_val:
+    if v > best_val or args.select == "last":
         best_val, best_step, best_state = v, step, copy.deepcopy(E.state_dict())
     E.load_state_dict(best_state)
     test_after = evaluate(E, G, test, device)

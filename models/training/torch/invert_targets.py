@@ -1,0 +1,211 @@
+"""
+Optimised latent codes z* of Fashion-MNIST training images, for distilling into the encoder.
+
+Why: hybrid inversion (E's code as Adam's start) falls short of optimize's best-of-4 random
+starts because E's start lies in its own basin, and 50 steps do not finish that basin's
+descent (README, "PSNR against iterations"). An encoder that is also taught the codes a
+long multi-start optimisation finds starts nearer to them. Here every image runs 1 + R
+starts at once (E's code and R random ones) of whitened Adam as the engine's optimize runs
+it (invert.ts, whiten.ts), the best by loss kept. The loss
+is the engine's pixel L2 plus its latent prior (`losses.ts` DEFAULT_WEIGHTS); the engine's
+feature term needs D and C, which are not ported, and PSNR is a pixel measure anyway.
+
+Targets are only computed for the first `n_train` training images: the validation slice
+(the last 2000) stays unseen. Chunks are processed until a wall-clock budget ends, so the
+file holds however many images fitted in it (`count`).
+
+  python3 models/training/torch/invert_targets.py --seconds 60 --out /tmp/targets.npz
+"""
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import sys
+import time
+
+import numpy as np
+import torch
+
+import fashion
+from nets import Encoder, Generator
+
+PRIOR = 0.002  # DEFAULT_WEIGHTS.prior: weight of mean(z²)
+JACOBIAN_STEP = 1e-2  # whiten.ts
+DAMPING = 0.01  # invert.ts WHITENING_DAMPING
+
+
+def parse_args(argv=None) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--models", default=os.path.join(fashion.REPO_ROOT, "models", "fashion"))
+    ap.add_argument("--out", required=True, help="npz: index [count], z [count, latent], psnr [count]")
+    ap.add_argument("--data", default=None)
+    ap.add_argument("--seconds", type=float, default=120.0, help="stop starting new chunks after this")
+    ap.add_argument("--val", type=int, default=2000, help="train images held out (the last N): never inverted")
+    ap.add_argument("--first", type=int, default=0, help="first training image")
+    ap.add_argument("--limit", type=int, default=0, help="at most this many images (0: all but the held-out)")
+    ap.add_argument("--chunk", type=int, default=4096, help="images per batch (each with 1 + starts rows)")
+    ap.add_argument("--starts", type=int, default=3, help="random starts besides E's code")
+    ap.add_argument("--steps", type=int, default=600)
+    ap.add_argument("--lr", type=float, default=0.1)
+    ap.add_argument("--warmup", type=int, default=50)
+    ap.add_argument("--recentre", type=int, default=50, help="steps between re-centrings of the whitening")
+    ap.add_argument("--tf32", action="store_true", help="TF32 matmuls/convs (targets only; faster on Ampere+)")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--device", default="auto")
+    ap.add_argument("--threads", type=int, default=0)
+    return ap.parse_args(argv)
+
+
+def cosine_lr(peak: float, warmup: int, steps: int, step: int) -> float:
+    """adam.ts cosineLr: a linear ramp over `warmup` steps times a cosine decay to a tenth."""
+    t = 1.0 if steps <= 1 else step / (steps - 1)
+    ramp = min(1.0, (step + 1) / warmup) if warmup > 0 else 1.0
+    return peak * ramp * (0.1 + 0.9 * 0.5 * (1.0 + math.cos(math.pi * t)))
+
+
+def row_loss(G: Generator, z: torch.Tensor, x: torch.Tensor) -> torch.Tensor:
+    return (G(z) - x).pow(2).flatten(1).mean(1) + PRIOR * z.pow(2).mean(1)
+
+
+def set_tf32(on: bool) -> None:
+    # PyTorch >= 2.9 has the fp32_precision API (the allow_tf32 flags are deprecated there).
+    try:
+        torch.backends.cuda.matmul.fp32_precision = "tf32" if on else "ieee"  # type: ignore[attr-defined]
+        torch.backends.cudnn.conv.fp32_precision = "tf32" if on else "ieee"  # type: ignore[attr-defined]
+        return
+    except Exception:
+        pass
+    torch.backends.cuda.matmul.allow_tf32 = on
+    torch.backends.cudnn.allow_tf32 = on
+
+
+@torch.no_grad()
+def whitening_maps(G: Generator, anchors: torch.Tensor, per_call: int = 65536) -> torch.Tensor:
+    """
+    whiten.ts whiteningMaps in batch: z = anchor + u·map, map = D^{-1/2}·Vᵀ of the damped,
+    trace-normalised Gauss-Newton curvature JᵀJ/pixels (J by forward differences). Always in
+    exact float32: a TF32 G would drown the 1e-2 differences in rounding.
+    """
+    set_tf32(False)
+    n, size = anchors.shape
+    eye = torch.eye(size, device=anchors.device)
+    blocks = []
+    per = max(1, per_call // (size + 1))
+    for s in range(0, n, per):
+        a = anchors[s:s + per]
+        nudged = (a.unsqueeze(1) + JACOBIAN_STEP * eye.unsqueeze(0)).reshape(-1, size)
+        g0 = G(a).reshape(a.shape[0], 1, -1)
+        jac = (G(nudged).reshape(a.shape[0], size, -1) - g0) / JACOBIAN_STEP
+        blocks.append(jac @ jac.transpose(1, 2) / jac.shape[2])
+    h = torch.cat(blocks)
+    trace = h.diagonal(dim1=1, dim2=2).sum(1)
+    scale = torch.where(trace > 0, size / trace, torch.ones_like(trace))
+    h = h * scale[:, None, None] + DAMPING * eye
+    # On the CPU: for batches of 64×64 matrices CUDA's eigh can fall back to one solver call
+    # per matrix, and 8 192 of them per re-centring is the likely cause of the first GPU run's
+    # 93 s per 2 048 images (README.md here). LAPACK does a batch of them in about a second.
+    d, v = (t.to(anchors.device) for t in torch.linalg.eigh(h.cpu()))
+    stretch = 1.0 / d.clamp_min(DAMPING).sqrt()
+    return v.transpose(1, 2) * stretch[:, :, None]  # row i: eigenvector i / sqrt(d_i)
+
+
+def invert_chunk(G: Generator, E: Encoder, x: torch.Tensor, args: argparse.Namespace, gen: torch.Generator) -> torch.Tensor:
+    """
+    Best z [B, latent] over E's start and `starts` random ones; x is [B, 1, 32, 32]. As the
+    engine's optimize: Adam in whitened coordinates, re-centred (and restarted) every
+    `recentre` steps, the lowest loss seen at any step kept per image.
+    """
+    b = x.shape[0]
+    k = 1 + args.starts
+    latent = G.dense.weight.shape[1]
+    with torch.no_grad():
+        z0 = torch.cat([E(x).unsqueeze(1), torch.randn(b, args.starts, latent, device=x.device, generator=gen)], 1)
+    anchor = z0.reshape(b * k, latent)
+    rows = x.unsqueeze(1).expand(b, k, *x.shape[1:]).reshape(b * k, *x.shape[1:])
+    best_loss = torch.full((b * k,), float("inf"), device=x.device)
+    best_z = anchor.clone()
+    u = None
+    opt = None
+    maps = None
+    for step in range(args.steps + 1):
+        if step % args.recentre == 0 and step < args.steps:
+            if u is not None:
+                anchor = (anchor + torch.bmm(u.detach().unsqueeze(1), maps).squeeze(1))
+            maps = whitening_maps(G, anchor)
+            u = torch.zeros_like(anchor, requires_grad=True)
+            opt = torch.optim.Adam([u], lr=args.lr)
+        set_tf32(args.tf32)
+        z = anchor + torch.bmm(u.unsqueeze(1), maps).squeeze(1)
+        loss = row_loss(G, z, rows)
+        with torch.no_grad():
+            better = loss < best_loss
+            best_loss = torch.where(better, loss.detach(), best_loss)
+            best_z[better] = z.detach()[better]
+        if step == args.steps:
+            break
+        for group in opt.param_groups:
+            group["lr"] = cosine_lr(args.lr, args.warmup, args.steps, step)
+        opt.zero_grad(set_to_none=True)
+        loss.sum().backward()  # rows are independent: the sum gives each its own gradient
+        opt.step()
+    pick = best_loss.view(b, k).argmin(1)
+    print(f"[targets] E's start won on {(pick == 0).float().mean().item():.1%} of the chunk", flush=True)
+    return best_z.view(b, k, latent)[torch.arange(b, device=x.device), pick]
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    torch.manual_seed(args.seed)
+    if args.threads > 0:
+        torch.set_num_threads(args.threads)
+    device = torch.device(args.device if args.device != "auto" else ("cuda" if torch.cuda.is_available() else "cpu"))
+    args.tf32 = args.tf32 and device.type == "cuda"
+    if device.type == "cuda":
+        torch.backends.cudnn.benchmark = True  # fixed shapes: pick the fastest conv kernels once
+    G = Generator(os.path.join(args.models, "generator")).to(device)
+    E = Encoder(os.path.join(args.models, "encoder")).to(device).eval()
+    for p in E.parameters():
+        p.requires_grad_(False)
+    pixels = fashion.load_pixels("train", args.data)
+    end = pixels.shape[0] - args.val
+    if args.limit > 0:
+        end = min(end, args.first + args.limit)
+    gen = torch.Generator(device=device)
+    gen.manual_seed(args.seed)
+    t0 = time.time()
+    index, codes, psnr, psnr_e = [], [], [], []
+    for s in range(args.first, end, args.chunk):
+        if time.time() - t0 >= args.seconds:
+            break
+        ids = np.arange(s, min(end, s + args.chunk))
+        x = torch.from_numpy(fashion.to_float(pixels[ids])).to(device).unsqueeze(1)
+        z = invert_chunk(G, E, x, args, gen)
+        with torch.no_grad():
+            recon = G(z).squeeze(1).cpu().numpy()
+            recon_e = G(E(x)).squeeze(1).cpu().numpy()
+        target = x.squeeze(1).cpu().numpy()
+        index.append(ids)
+        codes.append(z.cpu().numpy())
+        psnr.append(fashion.bench_psnr(recon, target) * len(ids))
+        psnr_e.append(fashion.bench_psnr(recon_e, target) * len(ids))
+        done = sum(len(i) for i in index)
+        print(f"[targets] {done} images, {time.time() - t0:.0f}s: PSNR z* {sum(psnr) / done:.3f} dB, "
+              f"E {sum(psnr_e) / done:.3f} dB", flush=True)
+        # Saved after every chunk: a run stopped by its time limit keeps what it finished.
+        save(args.out, index, codes)
+    if not index:
+        print("[targets] no chunk finished")
+        return 1
+    print(f"[targets] wrote {args.out}: {sum(len(i) for i in index)} codes", flush=True)
+    return 0
+
+
+def save(path: str, index: list, codes: list) -> None:
+    tmp = path + ".tmp.npz"
+    np.savez(tmp, index=np.concatenate(index).astype(np.int32), z=np.concatenate(codes).astype(np.float32))
+    os.replace(tmp, path)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
