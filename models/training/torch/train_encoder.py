@@ -192,7 +192,7 @@ def main(argv=None) -> int:
             eval_time += time.time() - t_eval
             print(f"[train] step {step} t={time.time() - t_start:.0f}s {ms:.2f} ms/step "
                   f"lr {opt.param_groups[0]['lr']:.2e} pixel({args.pixel_loss}) {shown[0]:.4f} z-mse {shown[1]:.4f} target-mse {shown[2]:.4f} "
-                  f"val PSNR {v:.3f}{' *best' if better else ''}", flush=True)
+                  f"val PSNR {v:.3f}{' *kept' if better else ''}", flush=True)
             next_eval = time.time() - t_start + args.eval_every
 
     if device.type == "cuda":
