@@ -12,7 +12,7 @@ feature term needs D and C, which are not ported, and PSNR is a pixel measure an
 
 Targets are only computed for the first `n_train` training images: the validation slice
 (the last 2000) stays unseen. Chunks are processed until a wall-clock budget ends, so the
-file holds however many images fitted in it (`count`).
+file holds however many images fitted in it.
 
   python3 models/training/torch/invert_targets.py --seconds 60 --out /tmp/targets.npz
 """
@@ -29,6 +29,7 @@ import torch
 
 import fashion
 from nets import Encoder, Generator
+from train_encoder import pick_device
 
 PRIOR = 0.002  # DEFAULT_WEIGHTS.prior: weight of mean(z²)
 JACOBIAN_STEP = 1e-2  # whiten.ts
@@ -38,7 +39,7 @@ DAMPING = 0.01  # invert.ts WHITENING_DAMPING
 def parse_args(argv=None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--models", default=os.path.join(fashion.REPO_ROOT, "models", "fashion"))
-    ap.add_argument("--out", required=True, help="npz: index [count], z [count, latent], psnr [count]")
+    ap.add_argument("--out", required=True, help="npz: index [n] (training rows), z [n, latent]")
     ap.add_argument("--data", default=None)
     ap.add_argument("--seconds", type=float, default=120.0, help="stop starting new chunks after this")
     ap.add_argument("--val", type=int, default=2000, help="train images held out (the last N): never inverted")
@@ -159,7 +160,7 @@ def main(argv=None) -> int:
     torch.manual_seed(args.seed)
     if args.threads > 0:
         torch.set_num_threads(args.threads)
-    device = torch.device(args.device if args.device != "auto" else ("cuda" if torch.cuda.is_available() else "cpu"))
+    device = pick_device(args.device)
     args.tf32 = args.tf32 and device.type == "cuda"
     if device.type == "cuda":
         torch.backends.cudnn.benchmark = True  # fixed shapes: pick the fastest conv kernels once
