@@ -5,6 +5,7 @@ import { Rng } from '../../../../models/training/rng';
 import { throwIfCancelled } from '../context';
 import { cosineLr, LatentAdam, yieldToEventLoop } from './adam';
 import { clampedEncoding, emptyBest, keepBest, meanLoss } from './best-z';
+import { encoderStarts } from './encoder-starts';
 import { domainTensor, type LatentFamily } from './family';
 import { DEFAULT_WEIGHTS, reconstructionRows, targetFeatures, type ReconstructionWeights } from './losses';
 import { LatentCoordinates } from './whiten';
@@ -13,8 +14,12 @@ export interface InvertOptions {
   method: InversionMethod;
   /** Optimiser steps; defaults: optimize 500, hybrid 50 (encoder: none). */
   iterations?: number;
-  /** Starts per image (the best is kept); defaults: optimize 4, hybrid 1. */
+  /**
+   * Starts per image (the best is kept); defaults: optimize 4 (random), hybrid 1 (E's code; more
+   * are E's ReStyle iterates, see encoder-starts.ts).
+   */
   starts?: number;
+  /** Seed of optimize's random starts (hybrid's starts are deterministic). */
   seed?: number;
   /**
    * One seed per image for its random starts, instead of one stream from `seed` for the
@@ -101,7 +106,7 @@ export async function invertImages(fam: LatentFamily, targets: Float32Array, cou
   const feats = targetFeatures(fam, targetRows);
   const coords = new LatentCoordinates(fam, iterations > 0 && (opts.whiten ?? true) ? WHITENING_DAMPING : null, opts.signal);
   // Adam's coordinates: z itself until the first centring.
-  let u: tf.Tensor = initialZ(fam, targetRows, opts.method, starts, startNoise(L, count, starts, opts));
+  let u: tf.Tensor = initialZ(fam, targetRows, count, starts, opts);
   const adam = new LatentAdam([rows, L]);
   const best = emptyBest(count, L);
   try {
@@ -167,17 +172,14 @@ function startNoise(L: number, count: number, starts: number, opts: InvertOption
   return noise;
 }
 
-function initialZ(fam: LatentFamily, targetRows: tf.Tensor4D, method: InversionMethod, starts: number, noise: Float32Array): tf.Tensor2D {
+function initialZ(fam: LatentFamily, targetRows: tf.Tensor4D, count: number, starts: number, opts: InvertOptions): tf.Tensor2D {
   const rows = targetRows.shape[0];
-  if (method === 'optimize') return tf.tensor2d(noise, [rows, fam.latentSize]);
-  const encoder = fam.nets.E!;
+  if (opts.method === 'optimize') return tf.tensor2d(startNoise(fam.latentSize, count, starts, opts), [rows, fam.latentSize]);
+  if (starts === 1) return clampedEncoding(fam.nets.E!, targetRows, fam.latentSize);
+  // Extra hybrid starts are E's ReStyle iterates (encoder-starts.ts), from each image's first row.
   return tf.tidy(() => {
-    const encoded = clampedEncoding(encoder, targetRows, fam.latentSize);
-    if (starts === 1) return encoded;
-    // Extra hybrid starts explore around E's guess; the first start is E's z itself.
-    const spread = tf.tensor2d(noise, [rows, fam.latentSize]).mul(0.5);
-    const mask = tf.tensor2d(Array.from({ length: rows }, (_, r) => (r % starts === 0 ? 0 : 1)), [rows, 1]);
-    return encoded.add(spread.mul(mask)) as tf.Tensor2D;
+    const images = targetRows.reshape([count, starts, ...targetRows.shape.slice(1)]).gather(0, 1) as tf.Tensor4D;
+    return encoderStarts(fam, images, starts);
   });
 }
 
