@@ -4,7 +4,7 @@ import { exportPng, step } from './fixtures/page-helpers';
 import { hook, meanAbsDiff, moveAttributeSlider, openSneakerPhoto, rgbOf } from './fixtures/sneaker';
 
 /**
- * Issue 4 end to end: a Fashion-MNIST sneaker as a photo, hybrid inversion with a live
+ * Issue 4 end to end: a Fashion-MNIST sneaker as a photo, hybrid inversion (4 starts) with a live
  * reconstruction, one attribute slider moved (the canvas changes inside the overlay's region),
  * the before/after split (left half back to the original), Apply as a history step, export.
  */
@@ -15,6 +15,8 @@ test('invert a sneaker, move an attribute, split, apply and export', async ({ pa
   const original = await debug.currentImage();
   await page.getByTestId('panel-tab-edit').click();
   await page.getByTestId('edit-method').selectOption('hybrid');
+  // Four starts: E's code and three ReStyle refinements of it, the closest kept (the default is one).
+  await page.getByTestId('edit-starts').selectOption('4');
   await page.getByTestId('edit-run').click();
   // Live progress: the reconstruction shows up while (or as soon as) the optimiser runs.
   await expect(page.getByTestId('edit-recon')).toBeVisible({ timeout: 60_000 });

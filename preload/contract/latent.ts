@@ -35,7 +35,7 @@ export interface InvertJobSpec {
   region?: Rect;
   /** Optimiser steps for optimize/hybrid. Defaults: optimize 500, hybrid 50. */
   iterations?: number;
-  /** Random starts for optimize (the best is kept). Default 4. */
+  /** Starts for optimize/hybrid (the best is kept): optimize's are random (default 4), hybrid's E's code and its ReStyle iterates (default 1). */
   starts?: number;
   /** The pixel term's norm for optimize/hybrid. Default 'l2'. */
   pixelLoss?: PixelLoss;

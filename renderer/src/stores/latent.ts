@@ -19,6 +19,8 @@ export const useLatentStore = defineStore('latent', () => {
   const engine = useEngineStore();
   const toasts = useToastStore();
   const method = ref<InversionMethod>('hybrid');
+  /** Starts for optimize and hybrid (the best is kept); null: the engine's default for the method. */
+  const starts = ref<number | null>(null);
   /** null = the whole image. */
   const region = shallowRef<Rect | null>(null);
   const session = shallowRef<LatentSessionResult | null>(null);
@@ -60,7 +62,10 @@ export const useLatentStore = defineStore('latent', () => {
     inverting.value = true;
     progress.value = 0;
     reconUrl.value = '';
-    const spec = { op: 'invert' as const, imageId: image.id, family: family.value, method: usableMethod(using ?? method.value, familyInfo.value) };
+    const chosen = usableMethod(using ?? method.value, familyInfo.value);
+    // The Paint panel's own hybrid run keeps the default: it must be quick.
+    const startsFor = using === undefined && chosen !== 'encoder' && starts.value !== null ? { starts: starts.value } : {};
+    const spec = { op: 'invert' as const, imageId: image.id, family: family.value, method: chosen, ...startsFor };
     try {
       const result = await runJob(region.value ? { ...spec, region: region.value } : spec, (id) => (inversionJob = id));
       if (result.kind !== 'latent' || doc.current?.id !== image.id) return false;
@@ -154,6 +159,9 @@ export const useLatentStore = defineStore('latent', () => {
     if (s) await getApi().closeLatentSession({ sessionId: s.sessionId }).catch(() => undefined);
   }
 
+  // Each method has its own default number of starts (optimize 4 random, hybrid 1).
+  watch(method, () => (starts.value = null));
+
   // A session, its sliders and its attributes belong to one family: another family starts afresh.
   watch(family, (next, previous) => {
     if (previous === undefined || next === previous) return;
@@ -168,7 +176,7 @@ export const useLatentStore = defineStore('latent', () => {
   });
 
   return {
-    method, region, session, inverting, progress, reconUrl, attributes, values, split, applying, family, families, methodUsable, greyFamily, attributeMap,
+    method, starts, region, session, inverting, progress, reconUrl, attributes, values, split, applying, family, families, methodUsable, greyFamily, attributeMap,
     invert, loadAttributes, removeAttribute, chooseFamily, setValue, toggleBeforeAfter, resetValues, apply, endSession,
   };
 });
