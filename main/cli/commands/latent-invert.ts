@@ -26,7 +26,7 @@ edit inverts, moves z along attributes (α in [-3, 3]) and blends the change int
 pixels outside the region are kept bit for bit. --pixel-loss picks the norm of the optimiser's
 pixel term: l2 (default, mean squared error) or l1 (mean absolute error). --starts K keeps the
 best of K starts: optimize's are random (default 4); hybrid's are E's code and its ReStyle
-iterates (default 1; 4 take about 4× as long and gain about 0.06 dB).
+iterates (default 1; 4 take about 3× as long on one image and gain about 0.06 dB on average).
 
 Options: -m, --model FAMILY (default fashion), --overwrite, --progress, -h, --help
 `;

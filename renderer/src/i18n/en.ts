@@ -134,7 +134,7 @@ export const en = {
     methods: { optimize: 'Optimise (slow, close)', encoder: 'Encoder (instant)', hybrid: 'Hybrid (encoder + optimise)' },
     starts: 'Starts',
     startsDefault: 'Default (hybrid 1, optimise 4)',
-    startsHint: 'Starting codes to try; the closest result is kept, and each start takes about as long as the first. Hybrid’s extra starts refine the encoder’s guess: 4 starts take about 4× as long and bring about half the images a little closer.',
+    startsHint: 'Starting codes to try; the closest result is kept, and each start takes about as long as the first. Hybrid’s extra starts refine the encoder’s guess: on one photo 4 starts take about 3× as long and bring about half the images a little closer.',
     run: 'Run inversion',
     rerun: 'Run again',
     reconstruction: 'Reconstruction',
