@@ -4,7 +4,7 @@ import type { InversionMethod, PixelLoss } from '../../../../preload/contract/la
 import { Rng } from '../../../../models/training/rng';
 import { throwIfCancelled } from '../context';
 import { cosineLr, LatentAdam, yieldToEventLoop } from './adam';
-import { clampedEncoding, emptyBest, keepBest, meanLoss } from './best-z';
+import { emptyBest, keepBest, meanLoss } from './best-z';
 import { encoderStarts } from './encoder-starts';
 import { domainTensor, type LatentFamily } from './family';
 import { DEFAULT_WEIGHTS, reconstructionRows, targetFeatures, type ReconstructionWeights } from './losses';
@@ -175,8 +175,7 @@ function startNoise(L: number, count: number, starts: number, opts: InvertOption
 function initialZ(fam: LatentFamily, targetRows: tf.Tensor4D, count: number, starts: number, opts: InvertOptions): tf.Tensor2D {
   const rows = targetRows.shape[0];
   if (opts.method === 'optimize') return tf.tensor2d(startNoise(fam.latentSize, count, starts, opts), [rows, fam.latentSize]);
-  if (starts === 1) return clampedEncoding(fam.nets.E!, targetRows, fam.latentSize);
-  // Extra hybrid starts are E's ReStyle iterates (encoder-starts.ts), from each image's first row.
+  // E's code, then (starts > 1) its ReStyle iterates (encoder-starts.ts), from each image's first row.
   return tf.tidy(() => {
     const images = targetRows.reshape([count, starts, ...targetRows.shape.slice(1)]).gather(0, 1) as tf.Tensor4D;
     return encoderStarts(fam, images, starts);
