@@ -23,6 +23,7 @@ import math
 import os
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import torch
@@ -51,6 +52,8 @@ def parse_args(argv=None) -> argparse.Namespace:
     ap.add_argument("--lr", type=float, default=0.1)
     ap.add_argument("--warmup", type=int, default=50)
     ap.add_argument("--recentre", type=int, default=50, help="steps between re-centrings of the whitening")
+    ap.add_argument("--jacobian-rows", type=int, default=65536,
+                    help="rows per G call in the Jacobian (several solvers share one GPU's memory)")
     ap.add_argument("--tf32", action="store_true", help="TF32 matmuls/convs (targets only; faster on Ampere+)")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--device", default="auto")
@@ -106,9 +109,25 @@ def whitening_maps(G: Generator, anchors: torch.Tensor, per_call: int = 65536) -
     # On the CPU: for batches of 64×64 matrices CUDA's eigh can fall back to one solver call
     # per matrix, and 8 192 of them per re-centring is the likely cause of the first GPU run's
     # 93 s per 2 048 images (README.md here). LAPACK does a batch of them in about a second.
-    d, v = (t.to(anchors.device) for t in torch.linalg.eigh(h.cpu()))
+    d, v = (t.to(anchors.device) for t in batched_eigh(h.cpu()))
     stretch = 1.0 / d.clamp_min(DAMPING).sqrt()
     return v.transpose(1, 2) * stretch[:, :, None]  # row i: eigenvector i / sqrt(d_i)
+
+
+def batched_eigh(h: torch.Tensor) -> tuple:
+    """
+    torch.linalg.eigh over a batch, split across torch's intra-op threads: ATen's LAPACK path
+    solves a batch's matrices one after another on one core, and the solver's re-centrings
+    are its slowest part on a GPU machine's CPU. eigh releases the GIL, so threads run it in
+    parallel.
+    """
+    workers = max(1, torch.get_num_threads())
+    if workers == 1 or h.shape[0] < 2 * workers:
+        return torch.linalg.eigh(h)
+    parts = torch.chunk(h, workers)
+    with ThreadPoolExecutor(workers) as pool:
+        solved = list(pool.map(torch.linalg.eigh, parts))
+    return torch.cat([d for d, _ in solved]), torch.cat([v for _, v in solved])
 
 
 def invert_chunk(G: Generator, E: Encoder, x: torch.Tensor, args: argparse.Namespace, gen: torch.Generator) -> torch.Tensor:
@@ -133,7 +152,7 @@ def invert_chunk(G: Generator, E: Encoder, x: torch.Tensor, args: argparse.Names
         if step % args.recentre == 0 and step < args.steps:
             if u is not None:
                 anchor = (anchor + torch.bmm(u.detach().unsqueeze(1), maps).squeeze(1))
-            maps = whitening_maps(G, anchor)
+            maps = whitening_maps(G, anchor, args.jacobian_rows)
             u = torch.zeros_like(anchor, requires_grad=True)
             opt = torch.optim.Adam([u], lr=args.lr)
         set_tf32(args.tf32)
@@ -142,7 +161,8 @@ def invert_chunk(G: Generator, E: Encoder, x: torch.Tensor, args: argparse.Names
         with torch.no_grad():
             better = loss < best_loss
             best_loss = torch.where(better, loss.detach(), best_loss)
-            best_z[better] = z.detach()[better]
+            # torch.where, not a boolean index: indexing syncs the host with the GPU every step.
+            best_z = torch.where(better[:, None], z.detach(), best_z)
         if step == args.steps:
             break
         for group in opt.param_groups:
