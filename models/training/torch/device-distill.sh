@@ -42,8 +42,8 @@ done
 wait "${PIDS[@]}"
 # One file of all targets: the device tool brings back at most 8 files, and later CPU runs
 # (train_encoder.py --targets) read it as any slice's file.
-"$PY" -c 'import sys, numpy as np
-parts = [np.load(p) for p in sys.argv[2:] if __import__("os").path.exists(p)]
+"$PY" -c 'import os, sys, numpy as np
+parts = [np.load(p) for p in sys.argv[2:] if os.path.exists(p)]
 np.savez(sys.argv[1], index=np.concatenate([p["index"] for p in parts]), z=np.concatenate([p["z"] for p in parts]))
 print("== targets:", sum(len(p["index"]) for p in parts), "codes in", sys.argv[1])' "$OUT/targets.npz" "${TARGETS[@]}" \
   || echo "!!! no targets merged"
