@@ -24,6 +24,7 @@ import os
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
+from typing import Dict, Optional
 
 import numpy as np
 import torch
@@ -85,13 +86,14 @@ def set_tf32(on: bool) -> None:
 
 
 @torch.no_grad()
-def whitening_maps(G: Generator, anchors: torch.Tensor, per_call: int = 65536) -> torch.Tensor:
+def whitening_maps(G: Generator, anchors: torch.Tensor, per_call: int = 65536, seconds: Optional[Dict[str, float]] = None) -> torch.Tensor:
     """
     whiten.ts whiteningMaps in batch: z = anchor + u·map, map = D^{-1/2}·Vᵀ of the damped,
     trace-normalised Gauss-Newton curvature JᵀJ/pixels (J by forward differences). Always in
     exact float32: a TF32 G would drown the 1e-2 differences in rounding.
     """
     set_tf32(False)
+    t_jacobian = time.time()
     n, size = anchors.shape
     eye = torch.eye(size, device=anchors.device)
     blocks = []
@@ -102,13 +104,18 @@ def whitening_maps(G: Generator, anchors: torch.Tensor, per_call: int = 65536) -
         g0 = G(a).reshape(a.shape[0], 1, -1)
         jac = (G(nudged).reshape(a.shape[0], size, -1) - g0) / JACOBIAN_STEP
         blocks.append(jac @ jac.transpose(1, 2) / jac.shape[2])
-    h = torch.cat(blocks)
+    h = torch.cat(blocks).cpu()  # the copy waits for the GPU: the Jacobian's time ends here
+    t_eigh = time.time()
     trace = h.diagonal(dim1=1, dim2=2).sum(1)
     scale = torch.where(trace > 0, size / trace, torch.ones_like(trace))
     h = h * scale[:, None, None] + DAMPING * eye
     # On the CPU: for batches of 64×64 matrices CUDA's eigh can fall back to one solver call
     # per matrix. LAPACK does 4 096 of them in 1.6 s on one core here, 1.0 s split over two.
-    d, v = (t.to(anchors.device) for t in batched_eigh(h.cpu()))
+    d, v = batched_eigh(h)
+    if seconds is not None:
+        seconds["jacobian"] = seconds.get("jacobian", 0.0) + t_eigh - t_jacobian
+        seconds["eigh"] = seconds.get("eigh", 0.0) + time.time() - t_eigh
+    d, v = d.to(anchors.device), v.to(anchors.device)
     stretch = 1.0 / d.clamp_min(DAMPING).sqrt()
     return v.transpose(1, 2) * stretch[:, :, None]  # row i: eigenvector i / sqrt(d_i)
 
@@ -129,6 +136,11 @@ def batched_eigh(h: torch.Tensor) -> tuple:
     return torch.cat([d for d, _ in solved]), torch.cat([v for _, v in solved])
 
 
+def synchronize(device: torch.device) -> None:
+    if device.type == "cuda":
+        torch.cuda.synchronize(device)
+
+
 def invert_chunk(G: Generator, E: Encoder, x: torch.Tensor, args: argparse.Namespace, gen: torch.Generator) -> torch.Tensor:
     """
     Best z [B, latent] over E's start and `starts` random ones; x is [B, 1, 32, 32]. As the
@@ -147,11 +159,17 @@ def invert_chunk(G: Generator, E: Encoder, x: torch.Tensor, args: argparse.Names
     u = None
     opt = None
     maps = None
+    # Where a chunk's time goes, printed with it: the GPU runs so far told only totals.
+    seconds: Dict[str, float] = {}
+    t_steps = time.time()
     for step in range(args.steps + 1):
         if step % args.recentre == 0 and step < args.steps:
             if u is not None:
                 anchor = (anchor + torch.bmm(u.detach().unsqueeze(1), maps).squeeze(1))
-            maps = whitening_maps(G, anchor, args.jacobian_rows)
+            synchronize(x.device)
+            seconds["steps"] = seconds.get("steps", 0.0) + time.time() - t_steps
+            maps = whitening_maps(G, anchor, args.jacobian_rows, seconds)
+            t_steps = time.time()
             u = torch.zeros_like(anchor, requires_grad=True)
             opt = torch.optim.Adam([u], lr=args.lr)
         set_tf32(args.tf32)
@@ -170,7 +188,10 @@ def invert_chunk(G: Generator, E: Encoder, x: torch.Tensor, args: argparse.Names
         loss.sum().backward()  # rows are independent: the sum gives each its own gradient
         opt.step()
     pick = best_loss.view(b, k).argmin(1)
-    print(f"[targets] E's start won on {(pick == 0).float().mean().item():.1%} of the chunk", flush=True)
+    synchronize(x.device)
+    seconds["steps"] = seconds.get("steps", 0.0) + time.time() - t_steps
+    print(f"[targets] E's start won on {(pick == 0).float().mean().item():.1%} of the chunk; seconds: "
+          + ", ".join(f"{name} {value:.1f}" for name, value in seconds.items()), flush=True)
     return best_z.view(b, k, latent)[torch.arange(b, device=x.device), pick]
 
 
