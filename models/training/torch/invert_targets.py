@@ -23,6 +23,7 @@ import math
 import os
 import sys
 import time
+from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from typing import Dict, Optional
 
@@ -113,8 +114,8 @@ def whitening_maps(G: Generator, anchors: torch.Tensor, per_call: int = 65536, s
     # per matrix. LAPACK does 4 096 of them in 1.6 s on one core here, 1.0 s split over two.
     d, v = batched_eigh(h)
     if seconds is not None:
-        seconds["jacobian"] = seconds.get("jacobian", 0.0) + t_eigh - t_jacobian
-        seconds["eigh"] = seconds.get("eigh", 0.0) + time.time() - t_eigh
+        seconds["jacobian"] += t_eigh - t_jacobian
+        seconds["eigh"] += time.time() - t_eigh
     d, v = d.to(anchors.device), v.to(anchors.device)
     stretch = 1.0 / d.clamp_min(DAMPING).sqrt()
     return v.transpose(1, 2) * stretch[:, :, None]  # row i: eigenvector i / sqrt(d_i)
@@ -160,14 +161,14 @@ def invert_chunk(G: Generator, E: Encoder, x: torch.Tensor, args: argparse.Names
     opt = None
     maps = None
     # Where a chunk's time goes, printed with it: the GPU runs so far told only totals.
-    seconds: Dict[str, float] = {}
+    seconds: Dict[str, float] = defaultdict(float)
     t_steps = time.time()
     for step in range(args.steps + 1):
         if step % args.recentre == 0 and step < args.steps:
             if u is not None:
                 anchor = (anchor + torch.bmm(u.detach().unsqueeze(1), maps).squeeze(1))
             synchronize(x.device)
-            seconds["steps"] = seconds.get("steps", 0.0) + time.time() - t_steps
+            seconds["steps"] += time.time() - t_steps
             maps = whitening_maps(G, anchor, args.jacobian_rows, seconds)
             t_steps = time.time()
             u = torch.zeros_like(anchor, requires_grad=True)
@@ -189,7 +190,7 @@ def invert_chunk(G: Generator, E: Encoder, x: torch.Tensor, args: argparse.Names
         opt.step()
     pick = best_loss.view(b, k).argmin(1)
     synchronize(x.device)
-    seconds["steps"] = seconds.get("steps", 0.0) + time.time() - t_steps
+    seconds["steps"] += time.time() - t_steps
     print(f"[targets] E's start won on {(pick == 0).float().mean().item():.1%} of the chunk; seconds: "
           + ", ".join(f"{name} {value:.1f}" for name, value in seconds.items()), flush=True)
     return best_z.view(b, k, latent)[torch.arange(b, device=x.device), pick]
