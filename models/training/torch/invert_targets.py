@@ -109,7 +109,7 @@ def whitening_maps(G: Generator, anchors: torch.Tensor, per_call: int = 65536, s
     t_eigh = time.time()
     trace = h.diagonal(dim1=1, dim2=2).sum(1)
     scale = torch.where(trace > 0, size / trace, torch.ones_like(trace))
-    h = h * scale[:, None, None] + DAMPING * eye
+    h = h * scale[:, None, None] + DAMPING * torch.eye(size)  # h is on the CPU now, eye on G's device
     # On the CPU: for batches of 64×64 matrices CUDA's eigh can fall back to one solver call
     # per matrix. LAPACK does 4 096 of them in 1.6 s on one core here, 1.0 s split over two.
     d, v = batched_eigh(h)
