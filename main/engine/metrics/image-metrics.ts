@@ -1,3 +1,5 @@
+import { maskBox } from '../io/mask-box';
+
 /** Interleaved pixels, as a RasterImage has them (any bit depth: give `peak`). */
 export interface Pixels {
   width: number;
@@ -46,9 +48,11 @@ export function ssim(a: Pixels, b: Pixels, opts: MetricOptions = {}): number {
   const peak = opts.peak ?? 255;
   const c1 = (0.01 * peak) ** 2;
   const c2 = (0.03 * peak) ** 2;
-  const box = maskBox(a.width, a.height, opts.mask);
+  const box = opts.mask ? maskBox(opts.mask, a.width, a.height, RADIUS) : { x0: 0, y0: 0, x1: a.width, y1: a.height };
   if (box === undefined) throw new Error('ssim: the mask selects no pixels');
-  const { x0, y0, w, h } = box;
+  const { x0, y0 } = box;
+  const w = box.x1 - x0;
+  const h = box.y1 - y0;
   const kernel = gaussian();
   let total = 0;
   let n = 0;
@@ -90,27 +94,6 @@ function checkSame(a: Pixels, b: Pixels): void {
   if (a.width !== b.width || a.height !== b.height || a.channels !== b.channels) {
     throw new Error(`metrics: images differ in shape (${a.width}×${a.height}×${a.channels} vs ${b.width}×${b.height}×${b.channels})`);
   }
-}
-
-function maskBox(width: number, height: number, mask?: Uint8Array): { x0: number; y0: number; w: number; h: number } | undefined {
-  if (!mask) return { x0: 0, y0: 0, w: width, h: height };
-  let x0 = width;
-  let y0 = height;
-  let x1 = -1;
-  let y1 = -1;
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      if (mask[y * width + x] === 0) continue;
-      x0 = Math.min(x0, x);
-      x1 = Math.max(x1, x);
-      y0 = Math.min(y0, y);
-      y1 = Math.max(y1, y);
-    }
-  }
-  if (x1 < 0) return undefined;
-  x0 = Math.max(0, x0 - RADIUS);
-  y0 = Math.max(0, y0 - RADIUS);
-  return { x0, y0, w: Math.min(width, x1 + RADIUS + 1) - x0, h: Math.min(height, y1 + RADIUS + 1) - y0 };
 }
 
 function gaussian(): Float64Array {

@@ -1,10 +1,6 @@
-/** A rectangle in image pixels; x1 and y1 are exclusive. */
-export interface Box {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
+import type { Box } from '../../../io/mask-box';
+
+export type { Box };
 
 /** Beyond this many holes, pairwise merging is quadratic: use one region around all of them. */
 const MAX_SEPARATE_HOLES = 256;

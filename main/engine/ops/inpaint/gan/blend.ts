@@ -1,3 +1,4 @@
+import { type Box, maskBox } from '../../../io/mask-box';
 import { maxValue, type RasterImage } from '../../../io/raster';
 import { bilinearPixel, type DomainMapping } from '../../latent/domain';
 import { flipPixel, LUMA } from '../../latent/polarity';
@@ -21,7 +22,8 @@ const MAX_CG = 3000;
  */
 export async function poissonBlend(photo: RasterImage, mask: Uint8Array, recon: Float32Array, mapping: DomainMapping, pacer: Pacer): Promise<RasterImage> {
   const out: RasterImage = { ...photo, data: photo.data.slice(), metadata: { ...photo.metadata } };
-  const box = holeBox(mask, photo.width, photo.height);
+  // The hole's bounding box plus one pixel: its boundary, where the guidance meets the photo.
+  const box = maskBox(mask, photo.width, photo.height, 1);
   if (!box) return out;
   const c = photo.channels;
   const colour = c === 2 || c === 4 ? c - 1 : c;
@@ -67,28 +69,12 @@ export async function poissonBlend(photo: RasterImage, mask: Uint8Array, recon: 
   return out;
 }
 
-/** The hole's bounding box plus one pixel (its boundary), clamped to the image; undefined for an empty mask. */
-function holeBox(mask: Uint8Array, width: number, height: number): { x0: number; y0: number; x1: number; y1: number } | undefined {
-  let [x0, y0, x1, y1] = [width, height, -1, -1];
-  for (let y = 0; y < height; y += 1) {
-    for (let x = 0; x < width; x += 1) {
-      if (mask[y * width + x] === 0) continue;
-      x0 = Math.min(x0, x);
-      x1 = Math.max(x1, x);
-      y0 = Math.min(y0, y);
-      y1 = Math.max(y1, y);
-    }
-  }
-  if (x1 < 0) return undefined;
-  return { x0: Math.max(0, x0 - 1), y0: Math.max(0, y0 - 1), x1: Math.min(width, x1 + 2), y1: Math.min(height, y1 + 2) };
-}
-
 /**
  * G(z*) at each photo pixel of the box, in photo units (0..top), polarity undone, packed with
  * the photo's `colour` channels: a grey domain repeats its value, a colour one gives R, G, B
  * (or its luminance, Rec. 709, for a grey photo).
  */
-function guidance(recon: Float32Array, m: DomainMapping, box: { x0: number; y0: number; x1: number; y1: number }, top: number, colour: number): Float32Array {
+function guidance(recon: Float32Array, m: DomainMapping, box: Box, top: number, colour: number): Float32Array {
   const { domain, inner, region, scale } = m;
   const [lo, hi] = domain.range;
   const dc = domain.channels;
