@@ -1,23 +1,14 @@
-import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useBackend } from '../../backend/test-backend';
 import type { RasterImage } from '../../io/raster';
 import { quietContext } from '../context';
 import { planBands, runBand, sliceRows, stitchBands, type BandPlan } from './bands';
 import { maxAbsDiff, photoFixture } from './fixture.test-util';
-import { disposeSrNets, getSrNet, upscaleRasterWith, type TileNet } from './index';
+import { upscaleRasterWith, type TileNet } from './index';
+import { slimX2ForFile } from './slim-suite.test-util';
 
 useBackend('wasm');
-let slim2: TileNet;
-let baseline: number;
-beforeAll(async () => {
-  baseline = tf.memory().numTensors;
-  slim2 = (await getSrNet('esrgan-slim', 2)).tileNet;
-});
-afterAll(async () => {
-  await disposeSrNets();
-  expect(tf.memory().numTensors).toBe(baseline);
-});
+const slim = slimX2ForFile();
 
 function planFor(img: RasterImage, net: TileNet, workers: number, feather?: number): BandPlan {
   return planBands(img.width, img.height, net, workers, { tileFlops: 40 * 40 * net.flopsPerPixel, ...(feather !== undefined && { feather }) });
@@ -40,7 +31,7 @@ async function banded(img: RasterImage, net: TileNet, plan: BandPlan): Promise<R
 
 describe('bands over several workers', () => {
   it('plans contiguous tile-row bands whose seams pair up', () => {
-    const plan = planBands(64, 150, slim2, 3, { tileFlops: 40 * 40 * slim2.flopsPerPixel });
+    const plan = planBands(64, 150, slim.net, 3, { tileFlops: 40 * 40 * slim.net.flopsPerPixel });
     expect(plan.bands).toHaveLength(3);
     expect(plan.grid.feather).toBe(0); // slim's context is its exact receptive radius
     plan.bands.slice(1).forEach((band, k) => {
@@ -52,20 +43,20 @@ describe('bands over several workers', () => {
 
   it.each([[2, undefined], [3, undefined], [2, 4]])('%i bands (feather %s) equal one band bit for bit, and untiled within rounding', async (workers, feather) => {
     const img = await photoFixture(64, 150);
-    const plan = planFor(img, slim2, workers, feather);
-    const split = await banded(img, slim2, plan);
-    const single = await banded(img, slim2, oneBand(plan, img, 2));
+    const plan = planFor(img, slim.net, workers, feather);
+    const split = await banded(img, slim.net, plan);
+    const single = await banded(img, slim.net, oneBand(plan, img, 2));
     expect(maxAbsDiff(split.data, single.data)).toBe(0);
-    const untiled = await upscaleRasterWith(img, slim2, { tileSize: 1 << 20 }, quietContext());
+    const untiled = await upscaleRasterWith(img, slim.net, { tileSize: 1 << 20 }, quietContext());
     expect(maxAbsDiff(split.data, untiled.data)).toBeLessThanOrEqual(1);
   }, 60_000);
 
   it('balances bands: tile rows a multiple of the workers when that costs nothing', () => {
-    const plan = planBands(451, 300, slim2, 2, { tileFlops: 25e9 });
+    const plan = planBands(451, 300, slim.net, 2, { tileFlops: 25e9 });
     expect(plan.bands.map((b) => b.rows[1] - b.rows[0])).toEqual([1, 1]);
   });
 
   it('gives one band when the image is one tile row high', () => {
-    expect(planBands(300, 30, slim2, 2).bands).toHaveLength(1);
+    expect(planBands(300, 30, slim.net, 2).bands).toHaveLength(1);
   });
 });

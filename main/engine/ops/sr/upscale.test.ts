@@ -1,22 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useBackend } from '../../backend/test-backend';
 import { quietContext } from '../context';
 import { maxAbsDiff, photoFixture, upscaleToFloat } from './fixture.test-util';
-import { disposeSrNets, getSrNet, upscaleRaster, upscaleRasterWith, type TileNet } from './index';
+import { getSrNet, upscaleRaster, upscaleRasterWith, type TileNet } from './index';
+import { slimX2ForFile } from './slim-suite.test-util';
 
 useBackend('wasm');
-let slim2: TileNet;
-let baseline: number;
-beforeAll(async () => {
-  baseline = tf.memory().numTensors;
-  slim2 = (await getSrNet('esrgan-slim', 2)).tileNet;
-});
-afterAll(async () => {
-  await disposeSrNets();
-  // Every model the file created is gone, and nothing else was left behind.
-  expect(tf.memory().numTensors).toBe(baseline);
-});
+const slim = slimX2ForFile();
 
 describe('tiled equals untiled', () => {
   it.each([
@@ -40,8 +31,8 @@ describe('tiled equals untiled', () => {
 
   it('8-bit outputs differ by at most one rounding step', async () => {
     const img = await photoFixture(64, 48);
-    const a = await upscaleRasterWith(img, slim2, { tileSize: 32 }, quietContext());
-    const b = await upscaleRasterWith(img, slim2, { tileSize: 1 << 20 }, quietContext());
+    const a = await upscaleRasterWith(img, slim.net, { tileSize: 32 }, quietContext());
+    const b = await upscaleRasterWith(img, slim.net, { tileSize: 1 << 20 }, quietContext());
     expect(maxAbsDiff(a.data, b.data)).toBeLessThanOrEqual(1);
   });
 });
@@ -53,10 +44,10 @@ describe('upscaleRaster', () => {
   });
 
   it('keeps grey, grey+alpha and RGBA channel counts; alpha is resampled separately', async () => {
-    const rgb = await upscaleRasterWith(await photoFixture(24, 20, 3), slim2, {}, quietContext());
-    const rgba = await upscaleRasterWith(await photoFixture(24, 20, 4), slim2, {}, quietContext());
-    const grey = await upscaleRasterWith(await photoFixture(24, 20, 1), slim2, {}, quietContext());
-    const greyAlpha = await upscaleRasterWith(await photoFixture(24, 20, 2), slim2, {}, quietContext());
+    const rgb = await upscaleRasterWith(await photoFixture(24, 20, 3), slim.net, {}, quietContext());
+    const rgba = await upscaleRasterWith(await photoFixture(24, 20, 4), slim.net, {}, quietContext());
+    const grey = await upscaleRasterWith(await photoFixture(24, 20, 1), slim.net, {}, quietContext());
+    const greyAlpha = await upscaleRasterWith(await photoFixture(24, 20, 2), slim.net, {}, quietContext());
     expect([rgba.channels, grey.channels, greyAlpha.channels]).toEqual([4, 1, 2]);
     const pick = (d: ArrayLike<number>, stride: number, c: number): number[] => Array.from(d).filter((_, i) => i % stride === c);
     expect(pick(rgba.data, 4, 0)).toEqual(pick(rgb.data, 3, 0));
@@ -71,8 +62,8 @@ describe('upscaleRaster', () => {
   it('keeps 16-bit precision end to end', async () => {
     const img8 = await photoFixture(24, 20, 3, 8);
     const img16 = await photoFixture(24, 20, 3, 16);
-    const out16 = await upscaleRasterWith(img16, slim2, {}, quietContext());
-    const out8 = await upscaleRasterWith(img8, slim2, {}, quietContext());
+    const out16 = await upscaleRasterWith(img16, slim.net, {}, quietContext());
+    const out8 = await upscaleRasterWith(img8, slim.net, {}, quietContext());
     expect(out16.bitDepth).toBe(16);
     expect(out16.data).toBeInstanceOf(Uint16Array);
     const offGrid = Array.from(out16.data).filter((v) => v % 257 !== 0).length;
@@ -88,39 +79,39 @@ describe('cancel, memory, out-of-memory', () => {
     const img = await photoFixture(64, 48);
     const early = new AbortController();
     early.abort();
-    await expect(upscaleRasterWith(img, slim2, { tileSize: 32 }, { signal: early.signal, progress: () => undefined })).rejects.toMatchObject({ code: 'CANCELLED' });
+    await expect(upscaleRasterWith(img, slim.net, { tileSize: 32 }, { signal: early.signal, progress: () => undefined })).rejects.toMatchObject({ code: 'CANCELLED' });
     const late = new AbortController();
     const ctx = { signal: late.signal, progress: () => late.abort() };
-    await expect(upscaleRasterWith(img, slim2, { tileSize: 32 }, ctx)).rejects.toMatchObject({ code: 'CANCELLED' });
+    await expect(upscaleRasterWith(img, slim.net, { tileSize: 32 }, ctx)).rejects.toMatchObject({ code: 'CANCELLED' });
     expect(tf.memory().numTensors).toBe(before);
   });
 
   it('leaves the tensor count unchanged after a full run', async () => {
     const before = tf.memory().numTensors;
-    await upscaleRasterWith(await photoFixture(40, 36), slim2, { tileSize: 32 }, quietContext());
+    await upscaleRasterWith(await photoFixture(40, 36), slim.net, { tileSize: 32 }, quietContext());
     expect(tf.memory().numTensors).toBe(before);
   });
 
   it('retries with smaller tiles on out-of-memory and still matches', async () => {
     const tried: number[] = [];
     const picky: TileNet = {
-      ...slim2,
+      ...slim.net,
       run: async (rgb, w, h) => {
         tried.push(w);
         if (w > 40) throw new Error('abort(OOM). Build with -sASSERTIONS for more info.');
-        return slim2.run(rgb, w, h);
+        return slim.net.run(rgb, w, h);
       },
     };
     const img = await photoFixture(64, 48);
     const out = await upscaleRasterWith(img, picky, { tileSize: 64 }, quietContext());
-    const ref = await upscaleRasterWith(img, slim2, { tileSize: 1 << 20 }, quietContext());
+    const ref = await upscaleRasterWith(img, slim.net, { tileSize: 1 << 20 }, quietContext());
     expect(tried[0]).toBe(64);
     expect(tried.at(-1)).toBeLessThanOrEqual(40); // 64 → 44 → 32: shrinks until it fits
     expect(maxAbsDiff(out.data, ref.data)).toBeLessThanOrEqual(1);
   });
 
   it('gives OUT_OF_MEMORY when even the smallest tile fails', async () => {
-    const broke: TileNet = { ...slim2, run: async () => Promise.reject(new Error('Out of memory')) };
+    const broke: TileNet = { ...slim.net, run: async () => Promise.reject(new Error('Out of memory')) };
     await expect(upscaleRasterWith(await photoFixture(64, 48), broke, {}, quietContext())).rejects.toMatchObject({ code: 'OUT_OF_MEMORY' });
   });
 });
