@@ -1,10 +1,11 @@
 import { LatentshopError } from '../../../../../preload/contract/errors';
+import type { Box } from '../../../io/mask-box';
 import { maxValue, type RasterImage } from '../../../io/raster';
 import { type OpContext, throwIfCancelled } from '../../context';
 import { extractLevel } from './level';
 import { type MaskImage, maskPixels } from './mask';
 import { Pacer } from './pacer';
-import { type Box, fillRegions, holeComponents } from './regions';
+import { fillRegions, holeComponents } from './regions';
 import { Rng } from './rng';
 import { solveRegion } from './solve';
 

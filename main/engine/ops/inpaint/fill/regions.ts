@@ -1,7 +1,5 @@
 import type { Box } from '../../../io/mask-box';
 
-export type { Box };
-
 /** Beyond this many holes, pairwise merging is quadratic: use one region around all of them. */
 const MAX_SEPARATE_HOLES = 256;
 

@@ -1,4 +1,4 @@
-import type { Box } from '../fill/regions';
+import type { Box } from '../../../io/mask-box';
 
 /** A square crop of the image around one hole; it may reach past the image's edges (padded). */
 export interface HoleWindow {
