@@ -1,5 +1,5 @@
-import type { RasterImage } from '../../../io/raster';
 import type { Box } from '../../../io/mask-box';
+import type { RasterImage } from '../../../io/raster';
 
 /** One scale of a region: float pixels (interleaved) and its hole (1 = unknown). */
 export interface Level {
