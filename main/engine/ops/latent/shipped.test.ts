@@ -6,11 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveModelsRoot } from '../../../../models/loader';
 import { DEFAULT_DATA_DIR, loadFashion, toFloat } from '../../../../models/training/data';
 import { domainCoverages, longSleeveThreshold, setCoverages, TOP_CLASSES } from '../../../../models/training/sleeves';
+import { maxAbsDiff } from '../sr/fixture.test-util';
 import { ATTRIBUTE_NAME, attributeTerms, combineLatents, loadAttributes } from './attributes';
 import { disposeLatentFamilies, getLatentFamily, type LatentFamily } from './family';
 import { generateValues, invertImages } from './invert';
 import { domainQuality } from './invert-job';
-import { maxAbsDiff } from '../sr/fixture.test-util';
 import { classify, encode, seededLatents } from './sample';
 
 /**
