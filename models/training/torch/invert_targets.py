@@ -142,38 +142,35 @@ def synchronize(device: torch.device) -> None:
         torch.cuda.synchronize(device)
 
 
-def invert_chunk(G: Generator, E: Encoder, x: torch.Tensor, args: argparse.Namespace, gen: torch.Generator) -> torch.Tensor:
+def descend(G: Generator, x: torch.Tensor, z0: torch.Tensor, *, steps: int, lr: float, warmup: int, recentre: int,
+            tf32: bool = False, jacobian_rows: int = 65536, seconds: Optional[Dict[str, float]] = None) -> tuple:
     """
-    Best z [B, latent] over E's start and `starts` random ones; x is [B, 1, 32, 32]. As the
-    engine's optimize: Adam in whitened coordinates, re-centred (and restarted) every
-    `recentre` steps, the lowest loss seen at any step kept per image.
+    Whitened Adam from every start in z0 [B, K, latent] towards x [B, 1, 32, 32], as the
+    engine's invert.ts runs it: z = anchor + u·map, re-centred (and Adam restarted) every
+    `recentre` steps, the step size warmed up and decayed along adam.ts's cosine, the lowest
+    loss seen at any step kept per row. Returns (best z [B, K, latent], best loss [B, K]).
     """
-    b = x.shape[0]
-    k = 1 + args.starts
-    latent = G.dense.weight.shape[1]
-    with torch.no_grad():
-        z0 = torch.cat([E(x).unsqueeze(1), torch.randn(b, args.starts, latent, device=x.device, generator=gen)], 1)
-    anchor = z0.reshape(b * k, latent)
+    b, k, latent = z0.shape
+    anchor = z0.reshape(b * k, latent).detach().clone()
     rows = x.unsqueeze(1).expand(b, k, *x.shape[1:]).reshape(b * k, *x.shape[1:])
     best_loss = torch.full((b * k,), float("inf"), device=x.device)
     best_z = anchor.clone()
     u = None
     opt = None
     maps = None
-    # Where a chunk's time goes, printed with it: the GPU runs so far told only totals.
-    seconds: Dict[str, float] = defaultdict(float)
+    timing = seconds if seconds is not None else defaultdict(float)
     t_steps = time.time()
-    for step in range(args.steps + 1):
-        if step % args.recentre == 0 and step < args.steps:
+    for step in range(steps + 1):
+        if step % recentre == 0 and step < steps:
             if u is not None:
                 anchor = (anchor + torch.bmm(u.detach().unsqueeze(1), maps).squeeze(1))
             synchronize(x.device)
-            seconds["steps"] += time.time() - t_steps
-            maps = whitening_maps(G, anchor, args.jacobian_rows, seconds)
+            timing["steps"] += time.time() - t_steps
+            maps = whitening_maps(G, anchor, jacobian_rows, timing)
             t_steps = time.time()
             u = torch.zeros_like(anchor, requires_grad=True)
-            opt = torch.optim.Adam([u], lr=args.lr)
-        set_tf32(args.tf32)
+            opt = torch.optim.Adam([u], lr=lr)
+        set_tf32(tf32)
         z = anchor + torch.bmm(u.unsqueeze(1), maps).squeeze(1)
         loss = row_loss(G, z, rows)
         with torch.no_grad():
@@ -181,19 +178,35 @@ def invert_chunk(G: Generator, E: Encoder, x: torch.Tensor, args: argparse.Names
             best_loss = torch.where(better, loss.detach(), best_loss)
             # torch.where, not a boolean index: indexing syncs the host with the GPU every step.
             best_z = torch.where(better[:, None], z.detach(), best_z)
-        if step == args.steps:
+        if step == steps:
             break
         for group in opt.param_groups:
-            group["lr"] = cosine_lr(args.lr, args.warmup, args.steps, step)
+            group["lr"] = cosine_lr(lr, warmup, steps, step)
         opt.zero_grad(set_to_none=True)
         loss.sum().backward()  # rows are independent: the sum gives each its own gradient
         opt.step()
-    pick = best_loss.view(b, k).argmin(1)
     synchronize(x.device)
-    seconds["steps"] += time.time() - t_steps
+    timing["steps"] += time.time() - t_steps
+    return best_z.view(b, k, latent), best_loss.view(b, k)
+
+
+def invert_chunk(G: Generator, E: Encoder, x: torch.Tensor, args: argparse.Namespace, gen: torch.Generator) -> torch.Tensor:
+    """
+    Best z [B, latent] over E's start and `starts` random ones; x is [B, 1, 32, 32]. As the
+    engine's optimize (descend), the lowest loss over every start kept per image.
+    """
+    b = x.shape[0]
+    latent = G.dense.weight.shape[1]
+    with torch.no_grad():
+        z0 = torch.cat([E(x).unsqueeze(1), torch.randn(b, args.starts, latent, device=x.device, generator=gen)], 1)
+    # Where a chunk's time goes, printed with it: the GPU runs so far told only totals.
+    seconds: Dict[str, float] = defaultdict(float)
+    z, loss = descend(G, x, z0, steps=args.steps, lr=args.lr, warmup=args.warmup, recentre=args.recentre,
+                      tf32=args.tf32, jacobian_rows=args.jacobian_rows, seconds=seconds)
+    pick = loss.argmin(1)
     print(f"[targets] E's start won on {(pick == 0).float().mean().item():.1%} of the chunk; seconds: "
           + ", ".join(f"{name} {value:.1f}" for name, value in seconds.items()), flush=True)
-    return best_z.view(b, k, latent)[torch.arange(b, device=x.device), pick]
+    return z[torch.arange(b, device=x.device), pick]
 
 
 def main(argv=None) -> int:
