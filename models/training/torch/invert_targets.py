@@ -31,7 +31,7 @@ import numpy as np
 import torch
 
 import fashion
-from nets import Encoder, Generator
+from nets import Encoder, Generator, frozen_nets
 from train_encoder import pick_device
 
 PRIOR = 0.002  # DEFAULT_WEIGHTS.prior: weight of mean(z²)
@@ -218,10 +218,7 @@ def main(argv=None) -> int:
     args.tf32 = args.tf32 and device.type == "cuda"
     if device.type == "cuda":
         torch.backends.cudnn.benchmark = True  # fixed shapes: pick the fastest conv kernels once
-    G = Generator(os.path.join(args.models, "generator")).to(device)
-    E = Encoder(os.path.join(args.models, "encoder")).to(device).eval()
-    for p in E.parameters():
-        p.requires_grad_(False)
+    G, E = frozen_nets(args.models, device)
     pixels = fashion.load_pixels("train", args.data)
     end = pixels.shape[0] - args.val
     if args.limit > 0:

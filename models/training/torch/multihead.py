@@ -33,7 +33,7 @@ import torch.nn.functional as F
 
 import fashion
 from invert_targets import descend, set_tf32
-from nets import Encoder, Generator, exact_fp32
+from nets import Encoder, Generator, exact_fp32, frozen_nets
 from train_encoder import pick_device
 
 
@@ -224,10 +224,7 @@ def main(argv=None) -> int:
     device = pick_device(args.device)
     exact_fp32()
     os.makedirs(args.out, exist_ok=True)
-    G = Generator(os.path.join(args.models, "generator")).to(device)
-    E = Encoder(os.path.join(args.models, "encoder")).to(device).eval()
-    for p in E.parameters():
-        p.requires_grad_(False)
+    G, E = frozen_nets(args.models, device)
     gen = torch.Generator(device=device)
     gen.manual_seed(args.seed)
     pixels = fashion.load_pixels("train", args.data)

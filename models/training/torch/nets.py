@@ -16,6 +16,7 @@ Layout notes (tfjs is NHWC, PyTorch NCHW):
 """
 from __future__ import annotations
 
+import os
 from typing import Dict, List
 
 import numpy as np
@@ -170,3 +171,12 @@ class Encoder(nn.Module):
             out[f"{name}/kernel"] = lin.weight.detach().cpu().numpy().T
             out[f"{name}/bias"] = lin.bias.detach().cpu().numpy()
         return out
+
+
+def frozen_nets(models_dir: str, device: torch.device) -> tuple:
+    """The family's G and E on `device`, both frozen in inference mode: (G, E)."""
+    G = Generator(os.path.join(models_dir, "generator")).to(device)
+    E = Encoder(os.path.join(models_dir, "encoder")).to(device).eval()
+    for p in E.parameters():
+        p.requires_grad_(False)
+    return G, E
