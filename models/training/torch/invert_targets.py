@@ -190,15 +190,20 @@ def descend(G: Generator, x: torch.Tensor, z0: torch.Tensor, *, steps: int, lr: 
     return best_z.view(b, k, latent), best_loss.view(b, k)
 
 
+@torch.no_grad()
+def encoder_and_random_starts(G: Generator, E: Encoder, x: torch.Tensor, random: int, gen: torch.Generator) -> torch.Tensor:
+    """[B, 1 + random, latent]: E's code of each image, then N(0, I) codes."""
+    noise = torch.randn(x.shape[0], random, G.dense.weight.shape[1], device=x.device, generator=gen)
+    return torch.cat([E(x).unsqueeze(1), noise], 1)
+
+
 def invert_chunk(G: Generator, E: Encoder, x: torch.Tensor, args: argparse.Namespace, gen: torch.Generator) -> torch.Tensor:
     """
     Best z [B, latent] over E's start and `starts` random ones; x is [B, 1, 32, 32]. As the
     engine's optimize (descend), the lowest loss over every start kept per image.
     """
     b = x.shape[0]
-    latent = G.dense.weight.shape[1]
-    with torch.no_grad():
-        z0 = torch.cat([E(x).unsqueeze(1), torch.randn(b, args.starts, latent, device=x.device, generator=gen)], 1)
+    z0 = encoder_and_random_starts(G, E, x, args.starts, gen)
     # Where a chunk's time goes, printed with it: the GPU runs so far told only totals.
     seconds: Dict[str, float] = defaultdict(float)
     z, loss = descend(G, x, z0, steps=args.steps, lr=args.lr, warmup=args.warmup, recentre=args.recentre,

@@ -21,6 +21,7 @@ codes for the engine's own check on the CPU.
 from __future__ import annotations
 
 import argparse
+import copy
 import json
 import os
 import sys
@@ -29,10 +30,9 @@ import time
 import numpy as np
 import torch
 import torch.nn as nn
-import torch.nn.functional as F
 
 import fashion
-from invert_targets import descend, set_tf32
+from invert_targets import descend, encoder_and_random_starts, set_tf32
 from nets import Encoder, Generator, exact_fp32, frozen_nets
 from train_encoder import pick_device
 
@@ -65,69 +65,45 @@ def parse_args(argv=None) -> argparse.Namespace:
 
 
 class MultiHead(nn.Module):
-    """E's trunk (convolutions and hidden layer, a copy) with K last layers."""
+    """A trainable copy of E's trunk with K last layers, each started at E's plus a little noise."""
 
     def __init__(self, encoder: Encoder, heads: int, noise: float, gen: torch.Generator):
         super().__init__()
-        self.trunk = Encoder.__new__(Encoder)
-        nn.Module.__init__(self.trunk)
-        self.trunk.alphas = list(encoder.alphas)
-        self.trunk.convs = nn.ModuleList([_copy_conv(c) for c in encoder.convs])
-        self.trunk.denses = nn.ModuleList([_copy_linear(encoder.denses[0]), _copy_linear(encoder.denses[1])])
+        self.trunk = copy.deepcopy(encoder)  # its own last layer stays E's and is not trained
+        for p in self.trunk.parameters():
+            p.requires_grad_(True)
         last = encoder.denses[1]
         self.heads = nn.ModuleList()
         for _ in range(heads):
-            head = _copy_linear(last)
+            head = copy.deepcopy(last)
             with torch.no_grad():
-                w_scale = last.weight.std().item()
-                head.weight.add_(noise * w_scale * torch.randn(head.weight.shape, generator=gen, device=head.weight.device))
-            self.heads.append(head)
-
-    def hidden(self, x: torch.Tensor) -> torch.Tensor:
-        t = self.trunk
-        for conv, a in zip(t.convs, t.alphas):
-            x = F.leaky_relu(conv(x), a)
-        x = x.permute(0, 2, 3, 1).reshape(x.shape[0], -1)
-        return F.leaky_relu(t.denses[0](x), t.alphas[3])
+                spread = noise * last.weight.std().item()
+                head.weight.add_(spread * torch.randn(head.weight.shape, generator=gen, device=head.weight.device))
+            self.heads.append(head.requires_grad_(True))
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         """x [B, 1, 32, 32] -> codes [B, K, latent]."""
-        h = self.hidden(x)
+        h = self.trunk.hidden(x)
         return torch.stack([head(h) for head in self.heads], 1)
 
     def tfjs_weights(self, k: int) -> dict:
         """Head k as a whole encoder, by tfjs name and layout (nets.Encoder.tfjs_weights)."""
-        weights = Encoder.tfjs_weights(self.trunk)  # its last layer is E's, never trained: head k's replaces it
+        weights = self.trunk.tfjs_weights()
         weights["z/kernel"] = self.heads[k].weight.detach().cpu().numpy().T
         weights["z/bias"] = self.heads[k].bias.detach().cpu().numpy()
         return weights
 
 
-def _copy_conv(c: nn.Conv2d) -> nn.Conv2d:
-    out = nn.Conv2d(c.in_channels, c.out_channels, 4, stride=2, padding=1).to(c.weight.device)
-    out.load_state_dict(c.state_dict())
-    return out
-
-
-def _copy_linear(l: nn.Linear) -> nn.Linear:
-    out = nn.Linear(l.in_features, l.out_features).to(l.weight.device)
-    out.load_state_dict(l.state_dict())
-    return out
-
-
 def solve(G: Generator, E: Encoder, pixels: np.ndarray, args: argparse.Namespace, device: torch.device, gen: torch.Generator):
     """Every start's minimum for training rows 0.., chunk by chunk until the time is up."""
     t0 = time.time()
-    latent = G.dense.weight.shape[1]
     index, codes, losses = [], [], []
     for s in range(0, min(args.solve_limit, pixels.shape[0]), args.chunk):
         if time.time() - t0 >= args.solve_seconds:
             break
         ids = np.arange(s, min(args.solve_limit, s + args.chunk))
         x = torch.from_numpy(fashion.to_float(pixels[ids])).to(device).unsqueeze(1)
-        with torch.no_grad():
-            z0 = torch.cat([E(x).unsqueeze(1), torch.randn(len(ids), args.starts, latent, device=device, generator=gen)], 1)
-        z, loss = descend(G, x, z0, steps=args.steps, lr=0.1, warmup=50, recentre=50, tf32=device.type == "cuda",
+        z, loss = descend(G, x, encoder_and_random_starts(G, E, x, args.starts, gen), steps=args.steps, lr=0.1, warmup=50, recentre=50, tf32=device.type == "cuda",
                           jacobian_rows=args.jacobian_rows)
         index.append(ids)
         codes.append(z)

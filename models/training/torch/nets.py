@@ -153,13 +153,16 @@ class Encoder(nn.Module):
             lin.bias.data = _t(w[f"{name}/bias"])
             self.denses.append(lin)
 
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        """x NCHW [B, 1, 32, 32] in [-1, 1] -> z [B, latent]."""
+    def hidden(self, x: torch.Tensor) -> torch.Tensor:
+        """x NCHW [B, 1, 32, 32] in [-1, 1] -> the features the last layer reads [B, 256]."""
         for conv, a in zip(self.convs, self.alphas):
             x = F.leaky_relu(conv(x), a)
         x = x.permute(0, 2, 3, 1).reshape(x.shape[0], -1)  # tfjs Flatten is NHWC order
-        x = F.leaky_relu(self.denses[0](x), self.alphas[3])
-        return self.denses[1](x)
+        return F.leaky_relu(self.denses[0](x), self.alphas[3])
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        """x NCHW [B, 1, 32, 32] in [-1, 1] -> z [B, latent]."""
+        return self.denses[1](self.hidden(x))
 
     def tfjs_weights(self) -> Dict[str, np.ndarray]:
         """Current weights by tfjs name and layout, for tfjs_io.write_model."""
