@@ -32,7 +32,7 @@ import torch
 
 import fashion
 from nets import Encoder, Generator, frozen_nets
-from train_encoder import pick_device
+from train_encoder import start_run
 
 PRIOR = 0.002  # DEFAULT_WEIGHTS.prior: weight of mean(z²)
 JACOBIAN_STEP = 1e-2  # whiten.ts
@@ -216,10 +216,7 @@ def invert_chunk(G: Generator, E: Encoder, x: torch.Tensor, args: argparse.Names
 
 def main(argv=None) -> int:
     args = parse_args(argv)
-    torch.manual_seed(args.seed)
-    if args.threads > 0:
-        torch.set_num_threads(args.threads)
-    device = pick_device(args.device)
+    device = start_run(args.seed, args.threads, args.device)
     args.tf32 = args.tf32 and device.type == "cuda"
     if device.type == "cuda":
         torch.backends.cudnn.benchmark = True  # fixed shapes: pick the fastest conv kernels once

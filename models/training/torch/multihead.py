@@ -34,7 +34,7 @@ import torch.nn as nn
 import fashion
 from invert_targets import descend, encoder_and_random_starts, set_tf32
 from nets import Encoder, Generator, exact_fp32, frozen_nets
-from train_encoder import pick_device
+from train_encoder import start_run
 
 
 def parse_args(argv=None) -> argparse.Namespace:
@@ -194,10 +194,7 @@ def evaluate(G: Generator, E: Encoder, model: MultiHead, images: np.ndarray, dev
 
 def main(argv=None) -> int:
     args = parse_args(argv)
-    torch.manual_seed(args.seed)
-    if args.threads > 0:
-        torch.set_num_threads(args.threads)
-    device = pick_device(args.device)
+    device = start_run(args.seed, args.threads, args.device)
     exact_fp32()
     os.makedirs(args.out, exist_ok=True)
     G, E = frozen_nets(args.models, device)

@@ -62,6 +62,14 @@ def parse_args(argv=None) -> argparse.Namespace:
     return ap.parse_args(argv)
 
 
+def start_run(seed: int, threads: int, device: str) -> torch.device:
+    """A script's common start: torch seeded, its CPU threads set (0: torch's default), the device picked."""
+    torch.manual_seed(seed)
+    if threads > 0:
+        torch.set_num_threads(threads)
+    return pick_device(device)
+
+
 def pick_device(name: str) -> torch.device:
     if name != "auto":
         return torch.device(name)
@@ -100,12 +108,9 @@ def lr_at(args: argparse.Namespace, step: int, elapsed: float) -> float:
 
 def main(argv=None) -> int:
     args = parse_args(argv)
-    torch.manual_seed(args.seed)
+    device = start_run(args.seed, args.threads, args.device)
     np.random.seed(args.seed)
-    if args.threads > 0:
-        torch.set_num_threads(args.threads)
     exact_fp32()  # train against the same G the engine runs (tfjs float32), not a TF32 one
-    device = pick_device(args.device)
     if device.type == "cuda":
         torch.backends.cudnn.benchmark = True
         print(f"[train] device {torch.cuda.get_device_name(device)}", flush=True)
