@@ -37,6 +37,7 @@ from train_encoder import start_run
 ADAM_BETA2 = 0.999  # adam.ts
 ADAM_EPSILON = 1e-8
 HYBRID_PEAK, HYBRID_WARMUP = 0.4, 35  # invert.ts DEFAULT_SCHEDULE.hybrid
+LEARNABLE = {"lr", "beta1", "scale"}
 
 
 def parse_args(argv=None) -> argparse.Namespace:
@@ -99,7 +100,7 @@ def hybrid_descent(G: Generator, schedule: Schedule, x: torch.Tensor, z0: torch.
             best_loss = torch.where(better, loss, best_loss)
             best_z = torch.where(better[:, None], z, best_z)
         if step == steps:
-            return loss, best_z
+            break
         grad, = torch.autograd.grad(loss.sum(), u, create_graph=differentiable)
         beta1 = torch.sigmoid(schedule.beta1_logit[step])
         m = beta1 * m + (1 - beta1) * grad
@@ -108,7 +109,7 @@ def hybrid_descent(G: Generator, schedule: Schedule, x: torch.Tensor, z0: torch.
         beta2_power *= ADAM_BETA2
         step_size = schedule.log_lr[step].exp() * scale
         u = u - step_size * (m / (1 - beta1_power)) / ((v / (1 - beta2_power)).sqrt() + ADAM_EPSILON)
-    raise AssertionError("unreachable")
+    return loss, best_z
 
 
 def prepare(G: Generator, E: Encoder, pixels: np.ndarray, rows: np.ndarray) -> tuple:
@@ -139,6 +140,9 @@ def main(argv=None) -> int:
     pixels = fashion.load_pixels("train", args.data)
     latent = G.dense.weight.shape[1]
     learn = set(filter(None, args.learn.split(",")))
+    if not learn or not learn <= LEARNABLE:
+        print(f"[schedule] --learn takes some of {sorted(LEARNABLE)}, got {args.learn!r}", file=sys.stderr)
+        return 2
     schedule = Schedule(args.steps, latent, learn)
     held_out = np.arange(args.eval_first, args.eval_first + args.eval_count)
     print(f"[schedule] engine's schedule: {score(G, E, schedule, pixels, held_out):.3f} dB on rows "
