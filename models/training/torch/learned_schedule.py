@@ -133,17 +133,14 @@ def score(G: Generator, E: Encoder, schedule: Schedule, pixels: np.ndarray, rows
 
 def main(argv=None) -> int:
     args = parse_args(argv)
-    start_run(args.seed, args.threads, "cpu")
-    G, E = frozen_nets(args.models, torch.device("cpu"))
-    for p in G.parameters():
-        p.requires_grad_(False)
-    pixels = fashion.load_pixels("train", args.data)
-    latent = G.dense.weight.shape[1]
     learn = set(filter(None, args.learn.split(",")))
     if not learn or not learn <= LEARNABLE:
         print(f"[schedule] --learn takes some of {sorted(LEARNABLE)}, got {args.learn!r}", file=sys.stderr)
         return 2
-    schedule = Schedule(args.steps, latent, learn)
+    start_run(args.seed, args.threads, "cpu")
+    G, E = frozen_nets(args.models, torch.device("cpu"))  # G's weights come frozen (nets.Generator)
+    pixels = fashion.load_pixels("train", args.data)
+    schedule = Schedule(args.steps, G.dense.weight.shape[1], learn)
     held_out = np.arange(args.eval_first, args.eval_first + args.eval_count)
     print(f"[schedule] engine's schedule: {score(G, E, schedule, pixels, held_out):.3f} dB on rows "
           f"{held_out[0]}–{held_out[-1]}", flush=True)
