@@ -75,18 +75,10 @@ def fast(conv: nn.ConvTranspose2d) -> FastConvT:
 
 
 def grey_nets() -> tuple:
-    """The colour family's G and D (the grey family's architecture) with one channel."""
-    g, d = tc.Generator(), tc.Discriminator()
-    g.up1, g.up2, g.out = fast(g.up1), fast(g.up2), FastConvT(32, 1, 4, 2, 1)
-    d.trunk.convs[0] = nn.Conv2d(1, 32, 4, 2, 1)
+    """The colour family's G and D with one channel (the grey family's architecture), G's layers fast."""
+    g, d = tc.Generator(1), tc.Discriminator(1)
+    g.up1, g.up2, g.out = fast(g.up1), fast(g.up2), fast(g.out)
     return g, d
-
-
-def grey_encoder(d: tc.Discriminator) -> tc.Encoder:
-    e = tc.Encoder(tc.Discriminator())
-    e.trunk.convs[0] = nn.Conv2d(1, 32, 4, 2, 1)
-    e.trunk.load_state_dict(d.trunk.state_dict())  # E starts from D's features
-    return e
 
 
 def ema_update(ema: nn.Module, net: nn.Module, decay: float) -> None:
@@ -108,10 +100,10 @@ def train(a: argparse.Namespace) -> None:
     g, d = grey_nets()
     tc.dcgan_init(g, gen)
     tc.dcgan_init(d, gen)
-    e = grey_encoder(d)
+    e = tc.Encoder(d)
     g_ema, _ = grey_nets()
     g_ema.load_state_dict(g.state_dict())
-    e_ema = grey_encoder(d)
+    e_ema = tc.Encoder(d)
     e_ema.load_state_dict(e.state_dict())
     opt_ge = torch.optim.Adam(list(g.parameters()) + list(e.parameters()), 2e-4, betas=(0.5, 0.999))
     opt_d = torch.optim.Adam(d.parameters(), 2e-4, betas=(0.5, 0.999))
@@ -164,7 +156,7 @@ def load(ckpt: str) -> tuple:
         state = torch.load(ckpt)
         g, d = grey_nets()
         g.load_state_dict(state["g"])
-        e = grey_encoder(d)
+        e = tc.Encoder(d)
         e.load_state_dict(state["e"])
     g.eval()
     e.eval()
@@ -197,8 +189,7 @@ def gap(a: argparse.Namespace) -> None:
 
 
 def fd(a: argparse.Namespace) -> None:
-    c = tc.Classifier()
-    c.convs[0] = nn.Conv2d(1, 16, 3, 1, 1)
+    c = tc.Classifier(1)
     tc.load_tfjs(c, read_weights(os.path.join(MODELS, "classifier")))
     c.eval()
 

@@ -75,13 +75,13 @@ def tint(pixels: np.ndarray, rgb: np.ndarray) -> torch.Tensor:
 # ---------------------------------------------------------------- nets (tfjs layouts)
 
 class Generator(nn.Module):
-    def __init__(self) -> None:
+    def __init__(self, channels: int = 3) -> None:
         super().__init__()
         self.dense = nn.Linear(LATENT, 4 * 4 * 128, bias=False)
         self.bn = nn.ModuleList([nn.BatchNorm2d(c, eps=1e-3, momentum=0.1) for c in (128, 64, 32)])
         self.up1 = nn.ConvTranspose2d(128, 64, 4, 2, 1, bias=False)
         self.up2 = nn.ConvTranspose2d(64, 32, 4, 2, 1, bias=False)
-        self.out = nn.ConvTranspose2d(32, 3, 4, 2, 1)
+        self.out = nn.ConvTranspose2d(32, channels, 4, 2, 1)
 
     def forward(self, z: torch.Tensor) -> torch.Tensor:
         x = self.dense(z).view(-1, 4, 4, 128).permute(0, 3, 1, 2)
@@ -102,9 +102,9 @@ class Generator(nn.Module):
 class Trunk(nn.Module):
     """D's and E's conv1..3 (4x4 stride 2, LeakyReLU 0.2), flattened in NHWC order."""
 
-    def __init__(self) -> None:
+    def __init__(self, channels: int = 3) -> None:
         super().__init__()
-        self.convs = nn.ModuleList([nn.Conv2d(3, 32, 4, 2, 1), nn.Conv2d(32, 64, 4, 2, 1), nn.Conv2d(64, 128, 4, 2, 1)])
+        self.convs = nn.ModuleList([nn.Conv2d(channels, 32, 4, 2, 1), nn.Conv2d(32, 64, 4, 2, 1), nn.Conv2d(64, 128, 4, 2, 1)])
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         for conv in self.convs:
@@ -120,9 +120,9 @@ class Trunk(nn.Module):
 
 
 class Discriminator(nn.Module):
-    def __init__(self) -> None:
+    def __init__(self, channels: int = 3) -> None:
         super().__init__()
-        self.trunk = Trunk()
+        self.trunk = Trunk(channels)
         self.score = nn.Linear(2048, 1)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
@@ -135,7 +135,7 @@ class Discriminator(nn.Module):
 class Encoder(nn.Module):
     def __init__(self, d: Discriminator) -> None:
         super().__init__()
-        self.trunk = Trunk()
+        self.trunk = Trunk(d.trunk.convs[0].in_channels)
         self.trunk.load_state_dict(d.trunk.state_dict())  # E starts from D's features, as the grey family's
         self.hidden = nn.Linear(2048, 256)
         self.z = nn.Linear(256, LATENT)
@@ -149,9 +149,9 @@ class Encoder(nn.Module):
 
 
 class Classifier(nn.Module):
-    def __init__(self) -> None:
+    def __init__(self, channels: int = 3) -> None:
         super().__init__()
-        self.convs = nn.ModuleList([nn.Conv2d(3, 16, 3, 1, 1), nn.Conv2d(16, 32, 3, 1, 1), nn.Conv2d(32, 64, 3, 1, 1)])
+        self.convs = nn.ModuleList([nn.Conv2d(channels, 16, 3, 1, 1), nn.Conv2d(16, 32, 3, 1, 1), nn.Conv2d(32, 64, 3, 1, 1)])
         self.features = nn.Linear(4 * 4 * 64, 128)
         self.logits = nn.Linear(128, 10)
 
