@@ -24,6 +24,7 @@ fitted for `--finetune` steps to that averaged G (frozen), as the shipped pipeli
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import sys
 import time
@@ -81,14 +82,6 @@ def grey_nets() -> tuple:
     return g, d
 
 
-def ema_update(ema: nn.Module, net: nn.Module, decay: float) -> None:
-    with torch.no_grad():
-        for pe, p in zip(ema.parameters(), net.parameters()):
-            pe.mul_(decay).add_(p, alpha=1 - decay)
-        for be, b in zip(ema.buffers(), net.buffers()):
-            be.copy_(b)
-
-
 def real_batch(pixels: np.ndarray, rng: np.random.Generator, size: int = 64) -> torch.Tensor:
     return torch.from_numpy(fashion.to_float(pixels[rng.integers(0, pixels.shape[0], size)])).unsqueeze(1)
 
@@ -123,26 +116,14 @@ def train(a: argparse.Namespace) -> None:
         cycle = ((e(fake.detach()) - z) ** 2).mean()
         tc.descend(opt_ge, adv + a.rec * rec_mse + a.moment * moment + a.latent * cycle)
         decay = 0.0 if step < 500 else 0.999
-        ema_update(g_ema, g, decay)
-        ema_update(e_ema, e, decay)
+        tc.ema_update(g_ema, g, decay)
+        tc.ema_update(e_ema, e, decay)
         if step % 250 == 0 or step == a.steps - 1:
             print(f"joint {step} d {loss_d.item():.3f} adv {adv.item():.3f} rec {rec_mse.item():.4f} "
                   f"moment {moment.item():.3f} cycle {cycle.item():.3f} {time.time() - t0:.0f}s", flush=True)
     tc.recalibrate_bn(g_ema, gen)
-    for p in g_ema.parameters():
-        p.requires_grad_(False)
-    opt = torch.optim.Adam(e_ema.parameters(), 2e-4)
-    for step in range(a.finetune):
-        for group in opt.param_groups:
-            group["lr"] = tc.cosine(step, a.finetune, 2e-4)
-        x = real_batch(pixels, rng)
-        log_mse = torch.log(((g_ema(e_ema(x)) - x) ** 2).mean(dim=(1, 2, 3)) + 1e-4).mean()
-        z = torch.randn(x.shape[0] // 2, LATENT, generator=gen)
-        with torch.no_grad():
-            sample = g_ema(z)
-        tc.descend(opt, log_mse + 0.1 * ((e_ema(sample) - z) ** 2).mean())
-        if step % 250 == 0:
-            print(f"finetune {step} log-mse {log_mse.item():.3f}", flush=True)
+    grey_batches = ((real_batch(pixels, rng), None, None) for _ in itertools.count())
+    tc.train_encoder(g_ema, d, grey_batches, a.finetune, gen, lambda line: print(line, flush=True), start=e_ema, peak=2e-4)
     torch.save({"g": g_ema.state_dict(), "d": d.state_dict(), "e": e_ema.state_dict(), "args": vars(a)}, a.out)
     print(f"saved {a.out} {time.time() - t0:.0f}s", flush=True)
 
@@ -195,10 +176,7 @@ def fd(a: argparse.Namespace) -> None:
 
     def features(x: torch.Tensor) -> np.ndarray:
         with torch.no_grad():
-            h = x
-            for conv in c.convs:
-                h = F.max_pool2d(F.relu(conv(h)), 2)
-            return F.relu(c.features(h.permute(0, 2, 3, 1).reshape(h.shape[0], -1))).numpy().astype(np.float64)
+            return c.embed(x).numpy().astype(np.float64)
 
     test = torch.from_numpy(fashion.to_float(fashion.load_pixels("t10k"))).unsqueeze(1)
     with torch.no_grad():

@@ -28,7 +28,7 @@ import json
 import math
 import os
 import time
-from typing import Dict, Tuple
+from typing import Dict, Optional, Tuple
 
 import numpy as np
 import torch
@@ -155,11 +155,15 @@ class Classifier(nn.Module):
         self.features = nn.Linear(4 * 4 * 64, 128)
         self.logits = nn.Linear(128, 10)
 
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
+    def embed(self, x: torch.Tensor) -> torch.Tensor:
+        """The `features` layer's output (after its ReLU): the space the Fréchet distance is measured in."""
         for conv in self.convs:
             x = F.max_pool2d(F.relu(conv(x)), 2)
         x = F.dropout(x.permute(0, 2, 3, 1).reshape(x.shape[0], -1), 0.3, self.training)
-        return self.logits(F.relu(self.features(x)))
+        return F.relu(self.features(x))
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.logits(self.embed(x))
 
     def tfjs(self) -> Dict[str, torch.Tensor]:
         w: Dict[str, torch.Tensor] = {}
@@ -231,6 +235,13 @@ def recalibrate_bn(g: Generator, gen: torch.Generator, batches_: int = 100) -> N
     g.eval()
 
 
+def ema_update(ema: nn.Module, net: nn.Module, decay: float) -> None:
+    """ema <- decay·ema + (1 - decay)·net, parameter by parameter (BN statistics are measured afterwards)."""
+    with torch.no_grad():
+        for pe, p in zip(ema.parameters(), net.parameters()):
+            pe.mul_(decay).add_(p, alpha=1 - decay)
+
+
 def train_gan(data, steps: int, gen: torch.Generator, log) -> Tuple[Generator, Discriminator]:
     """Non-saturating DCGAN; the G kept is an exponential moving average of its weights (decay 0.999 from step 500), as the grey family's."""
     g, d = Generator(), Discriminator()
@@ -249,26 +260,27 @@ def train_gan(data, steps: int, gen: torch.Generator, log) -> Tuple[Generator, D
         descend(od, ld)
         lg = F.softplus(-d(fake)).mean()
         descend(og, lg)
-        decay = 0.0 if step < 500 else 0.999
-        with torch.no_grad():
-            for pe, pg in zip(ema.parameters(), g.parameters()):
-                pe.mul_(decay).add_(pg, alpha=1 - decay)
+        ema_update(ema, g, 0.0 if step < 500 else 0.999)
         if step % 250 == 0 or step == steps - 1:
             log(f"gan {step}/{steps} d {ld.item():.3f} g {lg.item():.3f} {time.time() - t0:.0f}s")
     recalibrate_bn(ema, gen)
     return ema, d
 
 
-def train_encoder(g: Generator, d: Discriminator, data, steps: int, gen: torch.Generator, log) -> Encoder:
-    """Per-image log-MSE of G(E(x)) on tinted real images, plus MSE(E(G(z)), z) on G's samples (train_encoder.py's loss)."""
-    e = Encoder(d)
+def train_encoder(g: Generator, d: Discriminator, data, steps: int, gen: torch.Generator, log, *,
+                  start: Optional[Encoder] = None, peak: float = 5e-4) -> Encoder:
+    """
+    Per-image log-MSE of G(E(x)) on real images, plus MSE(E(G(z)), z) on G's samples
+    (train_encoder.py's loss), G frozen. E starts from D's features, or goes on from `start`.
+    """
+    e = Encoder(d) if start is None else start
     for p in g.parameters():
         p.requires_grad_(False)
-    opt = torch.optim.Adam(e.parameters(), 5e-4)
+    opt = torch.optim.Adam(e.parameters(), peak)
     t0 = time.time()
     for step in range(steps):
         for group in opt.param_groups:
-            group["lr"] = cosine(step, steps, 5e-4)
+            group["lr"] = cosine(step, steps, peak)
         real, _, _ = next(data)
         recon = g(e(real))
         pixel = torch.log(((recon - real) ** 2).mean(dim=(1, 2, 3)) + 1e-4).mean()
