@@ -27,7 +27,10 @@ export function forkSpawner({ entry, execArgv = [], env = process.env }: ForkOpt
         return child.pid;
       },
       send: (message) => {
-        if (child.connected) child.send(message);
+        // A child killed mid-call can still read as connected while its pipe is gone. Without a
+        // callback Node raises that EPIPE as an uncaught exception in main; the exit handler
+        // already fails the call in flight with ENGINE_CRASHED and restarts the engine.
+        if (child.connected) child.send(message, (error) => void error);
       },
       onMessage: (listener) => child.on('message', (message) => listener(message as EngineToHost)),
       onExit: (listener) => child.on('exit', (code) => listener(code)),
