@@ -18,7 +18,7 @@ import { createRuntime, type Runtime } from '../main/app/runtime';
 import { engineEntry } from '../main/engine/host/entry';
 import { forkSpawner } from '../main/engine/host/spawner';
 import { DEFAULT_DATA_DIR, loadFashion } from '../models/training/data';
-import { jobResult } from './app-jobs';
+import { jobResult } from '../main/app/job-result';
 import { percentile } from './stats';
 
 const FRAME = { width: 2000, height: 1500 };

@@ -15,7 +15,7 @@ import { engineEntry } from '../main/engine/host/entry';
 import { forkSpawner } from '../main/engine/host/spawner';
 import { vmHwmKb } from '../main/engine/host/sr-pool';
 import type { SrScale } from '../main/engine/ops/sr';
-import { jobResult } from './app-jobs';
+import { jobResult } from '../main/app/job-result';
 
 export interface AppUpscaler {
   /** One upscale through the job queue; resolves with the output's RGB bytes. */

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobResult } from '../../../../preload/contract/types';
+import { jobResult } from '../../../app/job-result';
 import { gradientPng, imageOf, nextEvent, startHarness, type Harness } from '../../../test/runtime-harness';
 import { saveTestFamily } from './test-family';
 
@@ -34,9 +35,7 @@ afterAll(() => {
 
 async function run(spec: Parameters<Harness['runtime']['service']['startJob']>[0]['spec']): Promise<JobResult> {
   const { jobId } = await harness.runtime.service.startJob({ spec });
-  const done = nextEvent(harness.runtime, 'jobDone', (e) => e.jobId === jobId);
-  const failed = nextEvent(harness.runtime, 'jobError', (e) => e.jobId === jobId).then((e) => Promise.reject(new Error(e.error.message)));
-  return (await Promise.race([done, failed])).result;
+  return jobResult(harness.runtime, jobId);
 }
 
 async function invertSession(family = 'testfam'): Promise<string> {

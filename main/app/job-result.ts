@@ -1,7 +1,11 @@
-import type { Runtime } from '../main/app/runtime';
-import type { JobResult } from '../preload/contract/types';
+import type { JobResult } from '../../preload/contract/types';
+import type { Runtime } from './runtime';
 
-/** Resolves with a job's result on its jobDone, or rejects with its jobError's message. */
+/**
+ * Resolves with a job's result on its jobDone, or rejects with its jobError's message. Both
+ * listeners go when either event arrives, so a caller that runs many jobs on one runtime (benches,
+ * tests) leaves no listener behind.
+ */
 export function jobResult(runtime: Runtime, jobId: string): Promise<JobResult> {
   return new Promise<JobResult>((resolve, reject) => {
     const done = (e: { jobId: string; result: JobResult }): void => {
