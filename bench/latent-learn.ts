@@ -20,19 +20,19 @@ import { getLatentFamily, type LatentFamily } from '../main/engine/ops/latent/fa
 import { invertImages } from '../main/engine/ops/latent/invert';
 import { meanDifference } from '../main/engine/ops/latent/learn';
 import { encode } from '../main/engine/ops/latent/sample';
+import { HELD_OUT_TRAIN_FIRST } from './held-out';
 import { mean } from './stats';
 import { slug } from '../models/training/sampled-attributes';
 
 /** [source, target] class indices of Fashion-MNIST. */
 const PAIRS: [number, number][] = [[7, 9], [9, 7], [6, 3], [0, 2]];
-const HELD_OUT_FROM = 58_000;
 const ALPHAS = [1, 2];
 
 export async function run({ quick }: { quick: boolean }): Promise<Record<string, unknown>> {
   await tf.setBackend('wasm');
   const fam = await getLatentFamily('fashion');
   if (!fam.nets.E || !fam.nets.C) throw new Error('the fashion family needs E and C for this bench');
-  const train = loadFashion('train', DEFAULT_DATA_DIR, HELD_OUT_FROM);
+  const train = loadFashion('train', DEFAULT_DATA_DIR, HELD_OUT_TRAIN_FIRST);
   const test = loadFashion('t10k', DEFAULT_DATA_DIR);
   const sizes = quick ? [4, 16] : [4, 8, 16, 32, 64];
   const draws = quick ? 3 : 10;

@@ -20,7 +20,7 @@ test('paint a red stroke on a shoe, get candidates, undo a stroke, apply, undo t
   await page.getByTestId('paint-invert').click();
   await expect(page.getByTestId('paint-brush')).toBeVisible({ timeout: 90_000 });
   await expect(page.getByTestId('paint-stay-close')).toHaveValue('0.05');
-  await expect(page.getByTestId('paint-realism')).toHaveValue('0.02');
+  await expect(page.getByTestId('paint-realism')).toHaveValue('0.1');
   await page.waitForTimeout(300);
   const canvasShot = async () => rgbOf(await page.getByTestId('canvas').screenshot());
   const baseline = await canvasShot();

@@ -85,7 +85,7 @@ export interface ConstrainJobSpec {
   strokes: Stroke[];
   /** "Stay close" weight λ1 ≥ 0. Default 0.05. */
   stayClose?: number;
-  /** "Realism" weight λ2 ≥ 0. Default 0.02. */
+  /** "Realism" weight λ2 ≥ 0. Default 0.1. */
   realism?: number;
   /** Candidates from different starts (iGAN's gallery). Default 4. */
   candidates?: number;

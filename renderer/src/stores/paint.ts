@@ -12,7 +12,7 @@ export type PaintTool = 'brush' | 'sketch' | 'eraser' | 'eyedropper';
 
 /** The contract's defaults (ConstrainJobSpec): λ1 "stay close" and λ2 "realism". */
 export const DEFAULT_STAY_CLOSE = 0.05;
-export const DEFAULT_REALISM = 0.02;
+export const DEFAULT_REALISM = 0.1;
 /** Quiet time after the last stroke before a constrain job starts. */
 export const CONSTRAIN_DEBOUNCE_MS = 100;
 
