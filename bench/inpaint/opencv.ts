@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -12,10 +12,19 @@ export interface OpenCvResult {
   outputs: Map<string, { telea: RasterImage; ns: RasterImage; teleaMs: number; nsMs: number }>;
 }
 
-/** Debian's python3-opencv lives under the system interpreter, not a pyenv or venv one. */
+/**
+ * The first interpreter that can import cv2. Debian's python3-opencv lives under the system
+ * interpreter, not a pyenv or venv one, so a bare `python3` on PATH may lack it.
+ */
 export function pythonWithOpenCv(): string | undefined {
   for (const candidate of [process.env['LATENTSHOP_PYTHON'], '/usr/bin/python3', 'python3']) {
-    if (candidate && (candidate === 'python3' || existsSync(candidate))) return candidate;
+    if (!candidate || (candidate !== 'python3' && !existsSync(candidate))) continue;
+    try {
+      execFileSync(candidate, ['-c', 'import cv2'], { stdio: 'ignore' });
+      return candidate;
+    } catch {
+      // No cv2 here (or no interpreter): try the next one.
+    }
   }
   return undefined;
 }
@@ -23,7 +32,7 @@ export function pythonWithOpenCv(): string | undefined {
 /** Writes 8-bit PNGs (image and mask) for each case into `dir`, runs opencv_inpaint.py, and reads the results back. */
 export async function openCvInpaint(dir: string, cases: { name: string; image: RasterImage; mask: Uint8Array }[]): Promise<OpenCvResult> {
   const python = pythonWithOpenCv();
-  if (!python) throw new Error('no python3 with OpenCV (apt-get install python3-opencv)');
+  if (!python) throw new Error('the OpenCV baseline needs a python3 that can import cv2: apt-get install -y python3-opencv (or set LATENTSHOP_PYTHON)');
   for (const { name, image, mask } of cases) {
     await sharp(image.data, { raw: { width: image.width, height: image.height, channels: image.channels } })
       .png()
