@@ -1,5 +1,4 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
@@ -18,7 +17,7 @@ export interface OpenCvResult {
  */
 export function pythonWithOpenCv(): string | undefined {
   for (const candidate of [process.env['LATENTSHOP_PYTHON'], '/usr/bin/python3', 'python3']) {
-    if (!candidate || (candidate !== 'python3' && !existsSync(candidate))) continue;
+    if (!candidate) continue;
     try {
       execFileSync(candidate, ['-c', 'import cv2'], { stdio: 'ignore' });
       return candidate;
