@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchShortcut, type KeyLike } from './shortcuts';
+import { matchShortcut, shortcutLabel, type KeyLike } from './shortcuts';
 
 const key = (k: string, mods: Partial<KeyLike> = {}): KeyLike => ({
   key: k, code: '', ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods,
@@ -41,5 +41,9 @@ describe('matchShortcut', () => {
   it('ignores plain letters and Alt chords', () => {
     expect(matchShortcut(key('z'))).toBeNull();
     expect(matchShortcut(key('z', { ctrlKey: true, altKey: true }))).toBeNull();
+  });
+
+  it('labels export with the documented Ctrl+E, not its Shift alternative', () => {
+    expect(['Ctrl+E', '⌘E']).toContain(shortcutLabel('export'));
   });
 });

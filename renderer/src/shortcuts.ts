@@ -1,3 +1,5 @@
+import { isModalOpen } from './components/modal-stack';
+
 /** Every keyboard shortcut in one table, so the bindings and their tooltip labels agree. */
 export type ShortcutAction =
   | 'undo' | 'redo' | 'open' | 'export' | 'zoomFit' | 'zoom100' | 'escape'
@@ -19,8 +21,9 @@ export const BINDINGS: ReadonlyArray<{ chord: KeyChord; action: ShortcutAction }
   { chord: { key: 'z', mod: true, shift: true }, action: 'redo' },
   { chord: { key: 'y', mod: true }, action: 'redo' },
   { chord: { key: 'o', mod: true }, action: 'open' },
-  { chord: { key: 'e', mod: true, shift: true }, action: 'export' },
+  // Ctrl+E first: tooltips show an action's first binding, and Ctrl+E is the documented one.
   { chord: { key: 'e', mod: true }, action: 'export' },
+  { chord: { key: 'e', mod: true, shift: true }, action: 'export' },
   { chord: { key: '0', mod: true, codes: ['Digit0', 'Numpad0'] }, action: 'zoomFit' },
   { chord: { key: '1', mod: true, codes: ['Digit1', 'Numpad1'] }, action: 'zoom100' },
   { chord: { key: 'Escape' }, action: 'escape' },
@@ -86,6 +89,12 @@ export function installShortcuts(handlers: ShortcutHandlers): () => void {
   const onKey = (e: KeyboardEvent): void => {
     const action = matchShortcut(e);
     if (!action) return;
+    // An open dialog owns the keyboard: it handles Esc itself, and nothing may change behind it.
+    // Our chords still stay away from the browser (Ctrl+O would open its own file picker); fields keep their undo.
+    if (isModalOpen()) {
+      if ((e.ctrlKey || e.metaKey) && action !== 'undo' && action !== 'redo') e.preventDefault();
+      return;
+    }
     // Text fields keep their own undo, and plain keys there are typing, not tools.
     const plainKey = !(e.ctrlKey || e.metaKey) && action !== 'escape';
     if ((action === 'undo' || action === 'redo' || plainKey) && isTextField(e.target, plainKey)) return;

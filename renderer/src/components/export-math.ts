@@ -48,8 +48,21 @@ export function toOptions(form: ExportForm): ExportOptions {
   return options;
 }
 
+/** Why the contract would refuse a file name, for the dialog to say so beside a disabled Export. */
+export type NameProblem = 'empty' | 'separator' | 'dots' | 'tooLong';
+
+export const MAX_NAME_LENGTH = 255;
+
+export function nameProblem(name: string): NameProblem | null {
+  const trimmed = name.trim();
+  if (!trimmed) return 'empty';
+  if (/[\\/]/.test(trimmed)) return 'separator';
+  // "." and ".." are the folder itself and its parent: writing there fails after the user pressed Export.
+  if (trimmed === '.' || trimmed === '..') return 'dots';
+  return trimmed.length > MAX_NAME_LENGTH ? 'tooLong' : null;
+}
+
 /** A file name the contract accepts (no path separators), or null. */
 export function cleanName(name: string): string | null {
-  const trimmed = name.trim();
-  return trimmed && trimmed.length <= 255 && !/[\\/]/.test(trimmed) ? trimmed : null;
+  return nameProblem(name) === null ? name.trim() : null;
 }

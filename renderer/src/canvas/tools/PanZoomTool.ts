@@ -1,4 +1,5 @@
 import { Point, type Canvas } from 'fabric';
+import { isModalOpen } from '../../components/modal-stack';
 import { wheelZoom } from '../viewport';
 import { CanvasTool } from './CanvasTool';
 
@@ -32,7 +33,8 @@ export class PanZoomTool extends CanvasTool<PanZoomOptions> {
       this.changed();
     });
     this.onDom(window, 'keydown', (e) => {
-      if (e.code !== 'Space' || isTyping(e.target)) return;
+      // Behind an open dialog Space belongs to its focused button, not to panning.
+      if (e.code !== 'Space' || isTyping(e.target) || isModalOpen()) return;
       e.preventDefault(); // Stop the page scrolling; space is a modifier here.
       if (!this.spaceDown) this.setCursor('grab');
       this.spaceDown = true;
