@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Stroke } from '../../../preload/contract/latent';
-import { addStroke, canUndoStroke, emptyStrokes, eraseAlong, undoStroke } from './stroke-list';
+import { addStroke, canRedoStroke, canUndoStroke, emptyStrokes, eraseAlong, redoStroke, undoStroke } from './stroke-list';
 
 const line = (y: number, size = 2): Stroke => ({
   kind: 'colour', colour: '#ff0000', size, points: Array.from({ length: 11 }, (_, i) => ({ x: i * 10, y })),
@@ -16,6 +16,23 @@ describe('stroke list', () => {
     expect(list.strokes).toEqual([]);
     expect(canUndoStroke(list)).toBe(false);
     expect(undoStroke(list)).toBe(list);
+  });
+
+  it('redoes undone strokes in order, and a new stroke or erase cuts the redo', () => {
+    const drawn = addStroke(addStroke(emptyStrokes(), line(0)), line(50));
+    const undone = undoStroke(undoStroke(drawn));
+    expect(canRedoStroke(undone)).toBe(true);
+    const once = redoStroke(undone);
+    expect(once.strokes).toEqual([line(0)]);
+    const twice = redoStroke(once);
+    expect(twice.strokes).toEqual([line(0), line(50)]);
+    expect(canRedoStroke(twice)).toBe(false);
+    expect(redoStroke(twice)).toBe(twice);
+    expect(undoStroke(twice).strokes).toEqual([line(0)]);
+    expect(canRedoStroke(addStroke(undoStroke(drawn), line(100)))).toBe(false);
+    expect(canRedoStroke(eraseAlong(undoStroke(drawn), [{ x: 0, y: 0 }], 3))).toBe(false);
+    // A miss changes nothing, so the redo stays.
+    expect(canRedoStroke(eraseAlong(undoStroke(drawn), [{ x: 0, y: 300 }], 3))).toBe(true);
   });
 
   it('ignores empty strokes', () => {

@@ -2,21 +2,23 @@ import type { Stroke } from '../../../preload/contract/latent';
 import { distToPath, type Point2 } from './geometry';
 
 /**
- * The painted constraints with their own undo, kept pure for tests. Every change that alters the
- * list pushes the previous list, so undo restores erased pieces as well as removing new strokes.
+ * The painted constraints with their own undo and redo, kept pure for tests. Every change that
+ * alters the list pushes the previous list, so undo restores erased pieces as well as removing
+ * new strokes; undo keeps what it took in `future` for redo, until the next change cuts it.
  */
 export interface StrokeList {
   readonly strokes: readonly Stroke[];
   readonly past: ReadonlyArray<readonly Stroke[]>;
+  readonly future: ReadonlyArray<readonly Stroke[]>;
 }
 
 export function emptyStrokes(): StrokeList {
-  return { strokes: [], past: [] };
+  return { strokes: [], past: [], future: [] };
 }
 
 export function addStroke(list: StrokeList, stroke: Stroke): StrokeList {
   if (stroke.points.length === 0) return list;
-  return { strokes: [...list.strokes, stroke], past: [...list.past, list.strokes] };
+  return { strokes: [...list.strokes, stroke], past: [...list.past, list.strokes], future: [] };
 }
 
 /**
@@ -44,7 +46,7 @@ export function eraseAlong(list: StrokeList, path: readonly Point2[], radius: nu
     stroke.points.forEach((p, i) => (keep[i] ? run.push(p) : flush()));
     flush();
   }
-  return changed ? { strokes: next, past: [...list.past, list.strokes] } : list;
+  return changed ? { strokes: next, past: [...list.past, list.strokes], future: [] } : list;
 }
 
 export function canUndoStroke(list: StrokeList): boolean {
@@ -53,5 +55,14 @@ export function canUndoStroke(list: StrokeList): boolean {
 
 export function undoStroke(list: StrokeList): StrokeList {
   const previous = list.past[list.past.length - 1];
-  return previous ? { strokes: previous, past: list.past.slice(0, -1) } : list;
+  return previous ? { strokes: previous, past: list.past.slice(0, -1), future: [...list.future, list.strokes] } : list;
+}
+
+export function canRedoStroke(list: StrokeList): boolean {
+  return list.future.length > 0;
+}
+
+export function redoStroke(list: StrokeList): StrokeList {
+  const next = list.future[list.future.length - 1];
+  return next ? { strokes: next, past: [...list.past, list.strokes], future: list.future.slice(0, -1) } : list;
 }

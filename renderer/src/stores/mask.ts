@@ -20,10 +20,13 @@ export const useMaskStore = defineStore('mask', () => {
   const overlay = ref(true);
   /** Whether any pixel is masked; updated after each finished edit. */
   const hasMask = ref(false);
+  /** Whether the mask history has a step to undo / redo (for the toolbar), updated with hasMask. */
+  const canUndo = ref(false);
+  const canRedo = ref(false);
 
   function setBrushSize(size: number): void {
     brushSize.value = Math.round(Math.min(MAX_BRUSH, Math.max(MIN_BRUSH, size)));
   }
 
-  return { tool, brushSize, feather, overlay, hasMask, setBrushSize };
+  return { tool, brushSize, feather, overlay, hasMask, canUndo, canRedo, setBrushSize };
 });

@@ -99,6 +99,13 @@ export const usePaintStore = defineStore('paint', () => {
     return true;
   }
 
+  /** Ctrl+Shift+Z / Ctrl+Y: puts back what undo took, until a new stroke or erase. False when there is none. */
+  function redo(): boolean {
+    if (!sl.canRedoStroke(list.value)) return false;
+    changed(sl.redoStroke(list.value));
+    return true;
+  }
+
   function clear(): void {
     scheduleConstrain.cancel();
     cancelRunning();
@@ -119,6 +126,6 @@ export const usePaintStore = defineStore('paint', () => {
 
   return {
     tool, colour, size, stayClose, realism, list, strokes, result, candidate, interpolation, constraining,
-    addStroke, erase, undo, clear, apply, constrain,
+    addStroke, erase, undo, redo, clear, apply, constrain,
   };
 });

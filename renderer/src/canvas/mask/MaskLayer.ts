@@ -1,4 +1,5 @@
 import { type Canvas, FabricImage } from 'fabric';
+import { MaskHistory } from './MaskHistory';
 import { MaskModel } from './MaskModel';
 
 /** Half-transparent red, as photo editors show a quick mask. */
@@ -10,10 +11,13 @@ const OVERLAY_OPACITY = 0.5;
  */
 export class MaskLayer {
   readonly model: MaskModel;
+  /** Born with the (empty) model, so a new image's mask starts a fresh history too. */
+  readonly history: MaskHistory;
   private readonly overlay: FabricImage;
 
   constructor(private readonly canvas: Canvas, width: number, height: number, visible: boolean) {
     this.model = new MaskModel(width, height);
+    this.history = new MaskHistory(this.model);
     this.overlay = new FabricImage(this.model.canvas, {
       left: 0, top: 0, originX: 'left', originY: 'top', opacity: OVERLAY_OPACITY, visible,
       selectable: false, evented: false, objectCaching: false, hoverCursor: 'default',
@@ -35,6 +39,19 @@ export class MaskLayer {
     this.overlay.dirty = true;
     this.canvas.bringObjectToFront(this.overlay);
     this.canvas.requestRenderAll();
+  }
+
+  /** Makes what was drawn since the last step one undo step; false when nothing changed. */
+  commit(): boolean {
+    return this.history.commit(this.model.takeDirty());
+  }
+
+  /** A step back (or forward). An edit still in progress is committed first, so it is what undo takes. */
+  step(direction: 'undo' | 'redo'): boolean {
+    this.commit();
+    const moved = direction === 'undo' ? this.history.undo() : this.history.redo();
+    if (moved) this.refresh();
+    return moved;
   }
 
   dispose(): void {

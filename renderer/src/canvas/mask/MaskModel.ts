@@ -1,8 +1,7 @@
-/** A point in image pixels. */
-export interface PixelPoint {
-  x: number;
-  y: number;
-}
+import { type PixelPoint, type PixelRect, growRect } from './alpha-delta';
+import type { AlphaSurface } from './MaskHistory';
+
+export type { PixelPoint };
 
 /** The overlay colour: masked pixels are opaque red in the model, shown at half opacity. */
 const PAINT = 'rgb(255 0 0)';
@@ -12,9 +11,11 @@ const PAINT = 'rgb(255 0 0)';
  * Fabric objects: an offscreen canvas whose alpha is the mask. Tools draw into it in image
  * pixels; the overlay shows it; `toPng` rasterises it (feathered) for the engine.
  */
-export class MaskModel {
+export class MaskModel implements AlphaSurface {
   readonly canvas: HTMLCanvasElement;
   private readonly ctx: CanvasRenderingContext2D;
+  /** What edits touched since the last `takeDirty`: all the history has to compare. */
+  private dirty: PixelRect | null = null;
 
   constructor(readonly width: number, readonly height: number) {
     this.canvas = document.createElement('canvas');
@@ -27,6 +28,7 @@ export class MaskModel {
 
   /** A round-capped stroke from a to b (a dab when they coincide); `erase` clears instead. */
   segment(a: PixelPoint, b: PixelPoint, radius: number, erase: boolean): void {
+    this.touch([a, b], Math.max(1, radius));
     this.draw(erase, (ctx) => {
       ctx.lineCap = 'round';
       ctx.lineJoin = 'round';
@@ -39,11 +41,13 @@ export class MaskModel {
   }
 
   fillRect(a: PixelPoint, b: PixelPoint, erase = false): void {
+    this.touch([a, b], 0);
     this.draw(erase, (ctx) => ctx.fillRect(Math.min(a.x, b.x), Math.min(a.y, b.y), Math.abs(b.x - a.x), Math.abs(b.y - a.y)));
   }
 
   fillPolygon(points: readonly PixelPoint[], erase = false): void {
     if (points.length < 3) return;
+    this.touch(points, 0);
     this.draw(erase, (ctx) => {
       ctx.beginPath();
       points.forEach((p, i) => (i === 0 ? ctx.moveTo(p.x, p.y) : ctx.lineTo(p.x, p.y)));
@@ -53,6 +57,7 @@ export class MaskModel {
   }
 
   invert(): void {
+    this.touch(null, 0);
     const ctx = this.ctx;
     ctx.save();
     ctx.globalCompositeOperation = 'xor';
@@ -62,13 +67,8 @@ export class MaskModel {
   }
 
   clear(): void {
+    this.touch(null, 0);
     this.ctx.clearRect(0, 0, this.width, this.height);
-  }
-
-  isEmpty(): boolean {
-    const { data } = this.ctx.getImageData(0, 0, this.width, this.height);
-    for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) return false;
-    return true;
   }
 
   /** Loads a mask image, read as the engine reads masks: varying alpha, else luminance > 50 %. */
@@ -112,6 +112,37 @@ export class MaskModel {
     if (feather > 0) ctx.filter = `blur(${feather}px)`;
     ctx.drawImage(white, 0, 0);
     return new Promise((resolve, reject) => out.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('Could not encode the mask.'))), 'image/png'));
+  }
+
+  /** The region edited since the last call (image pixels, maybe past the edges), and starts a new one. */
+  takeDirty(): PixelRect | null {
+    const dirty = this.dirty;
+    this.dirty = null;
+    return dirty;
+  }
+
+  readAlpha(r: PixelRect): Uint8Array {
+    const px = this.ctx.getImageData(r.x, r.y, r.w, r.h).data;
+    const alpha = new Uint8Array(r.w * r.h);
+    for (let i = 0; i < alpha.length; i += 1) alpha[i] = px[i * 4 + 3]!;
+    return alpha;
+  }
+
+  /** Puts alpha back as the model's own pixels (opaque-red hues), replacing what is there. */
+  writeAlpha(r: PixelRect, alpha: Uint8Array): void {
+    const image = this.ctx.createImageData(r.w, r.h);
+    const px = image.data;
+    for (let i = 0; i < alpha.length; i += 1) {
+      if (alpha[i] === 0) continue;
+      px[i * 4] = 255;
+      px[i * 4 + 3] = alpha[i]!;
+    }
+    this.ctx.putImageData(image, r.x, r.y);
+  }
+
+  /** Grows the dirty region by the points' bounds plus `pad` and a pixel of antialiasing; null points: everything. */
+  private touch(points: readonly PixelPoint[] | null, pad: number): void {
+    this.dirty = points ? growRect(this.dirty, points, pad + 1) : { x: 0, y: 0, w: this.width, h: this.height };
   }
 
   private draw(erase: boolean, paint: (ctx: CanvasRenderingContext2D) => void): void {

@@ -8,11 +8,14 @@ import { MaskRectTool } from '../tools/MaskRectTool';
 import type { CanvasTool } from '../tools/CanvasTool';
 import { useDocumentStore } from '../../stores/document';
 import { type MaskToolName, useMaskStore } from '../../stores/mask';
+import { useUiStore } from '../../stores/ui';
+import { pushUndoScope } from '../../undo-scope';
 import { MaskLayer } from './MaskLayer';
 
 /** The one mask layer, bound to the view and image size it was made for. Not reactive state. */
 let layer: MaskLayer | null = null;
 let layerView: CanvasView | null = null;
+let scopeInstalled = false;
 
 /**
  * Mask commands for panels and shortcuts. The layer is created on first use at the current
@@ -21,6 +24,7 @@ let layerView: CanvasView | null = null;
 export function useMaskController() {
   const mask = useMaskStore();
   const doc = useDocumentStore();
+  const ui = useUiStore();
 
   function ensureLayer(): MaskLayer | null {
     const view = activeView();
@@ -30,12 +34,34 @@ export function useMaskController() {
     layer?.dispose();
     layer = markRaw(new MaskLayer(view.canvas, image.width, image.height, mask.overlay));
     layerView = view;
-    mask.hasMask = false;
+    changed();
     return layer;
   }
 
+  /** After each finished edit: it becomes an undo step, and the store's flags follow the layer. */
   function changed(): void {
-    mask.hasMask = layer ? !layer.model.isEmpty() : false;
+    layer?.commit();
+    mask.hasMask = (layer?.history.covered ?? 0) > 0;
+    mask.canUndo = layer?.history.canUndo ?? false;
+    mask.canRedo = layer?.history.canRedo ?? false;
+  }
+
+  function step(direction: 'undo' | 'redo'): boolean {
+    // Mask steps are the Inpaint panel's: elsewhere Ctrl+Z goes to the document (or that panel's scope).
+    if (ui.activePanel !== 'inpaint' || !layer?.step(direction)) return false;
+    changed();
+    return true;
+  }
+
+  // Once per app (the layer is module state too): the scope stays, and answers only in the Inpaint panel.
+  if (!scopeInstalled) {
+    scopeInstalled = true;
+    pushUndoScope({
+      undo: () => step('undo'),
+      redo: () => step('redo'),
+      canUndo: () => ui.activePanel === 'inpaint' && mask.canUndo,
+      canRedo: () => ui.activePanel === 'inpaint' && mask.canRedo,
+    });
   }
 
   function factory(name: MaskToolName, target: MaskLayer): (canvas: Canvas) => CanvasTool {
@@ -46,6 +72,7 @@ export function useMaskController() {
   }
 
   function selectTool(name: MaskToolName | null): void {
+    changed(); // A stroke cut short by the switch is its own step.
     const target = name ? ensureLayer() : null;
     activeView()?.setTool(name && target ? factory(name, target) : null);
     mask.tool = name && target ? name : null;
@@ -59,15 +86,22 @@ export function useMaskController() {
     changed();
   }
 
-  /** Drops the mask when the document's size changes (a new image, or a resize undone). */
+  /**
+   * On every document change: drops the mask when the size changes (a new image, or a resize
+   * undone). A same-size change (a fill's result, an adjustment, history undo) keeps the mask
+   * but starts its history afresh: mask steps are then older than that change, and Ctrl+Z must
+   * reach the document first.
+   */
   function syncToImage(): void {
     const image = doc.current;
     if (layer && (!image || !layer.fits(image.width, image.height))) {
       layer.dispose();
       layer = null;
       if (mask.tool) selectTool(image ? mask.tool : null);
-      changed();
     }
+    layer?.commit();
+    layer?.history.forget();
+    changed();
   }
 
   return {
