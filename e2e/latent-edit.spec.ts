@@ -62,4 +62,15 @@ test('invert a sneaker, move an attribute, split, apply and export', async ({ pa
   const b = await rgbOf(png);
   expect(meanAbsDiff(a, b, { x: 0, y: 0, width: 224, height: 224 })).toBeGreaterThan(0.5);
   await step(page, testInfo, 'exported');
+
+  // Apply, look, undo, adjust: undo brings back the original with its session and the slider
+  // where it was, without a new inversion.
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await debug.currentImage())?.id).toBe(original?.id);
+  await expect(slider).toHaveValue('3');
+  await expect(page.getByTestId('edit-overlay')).toBeVisible();
+  await slider.fill('2');
+  await page.getByTestId('edit-apply').click();
+  await expect.poll(async () => (await debug.currentImage())?.id, { timeout: 60_000 }).not.toBe(original?.id);
+  await step(page, testInfo, 'undone, adjusted and applied again');
 });

@@ -8,6 +8,7 @@ import { engineEntry } from './engine/host/entry';
 import { hardenApp } from './electron/harden';
 import { handleProtocols, registerSchemes } from './electron/protocols';
 import { APP_ORIGIN, IMAGE_PROTOCOL } from './electron/trust';
+import { promptBeforeUnload } from './electron/unload-prompt';
 import { utilitySpawner } from './electron/utility-spawner';
 import { secureWindowOptions } from './electron/window-options';
 import { forwardEvents, registerIpc } from './ipc/electron-registrar';
@@ -46,6 +47,7 @@ function createRuntimeForElectron(cacheDir: string): Runtime {
 async function createWindow(runtime: Runtime): Promise<void> {
   const window = new BrowserWindow(secureWindowOptions(join(here, 'preload.cjs')));
   forwardEvents(runtime, window.webContents);
+  promptBeforeUnload(window);
   window.once('ready-to-show', () => window.show());
   await window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
 }

@@ -1,5 +1,6 @@
 import type { ExportOptions, ImageInfo, ResizeJobSpec } from '../../preload/contract';
 import { activeView } from './canvas/active';
+import { useDocumentGuard } from './document-guard';
 import { i18n } from './i18n';
 import { getApi } from './ipc/api';
 import { toErrorData } from './ipc/errors';
@@ -21,6 +22,7 @@ export function useActions() {
   const jobs = useJobsStore();
   const toasts = useToastStore();
   const ui = useUiStore();
+  const guard = useDocumentGuard();
   const t = i18n.global.t;
 
   function openFailed(error: unknown, fallbackFile: string): void {
@@ -39,7 +41,11 @@ export function useActions() {
   async function open(): Promise<void> {
     if (engine.mode !== 'electron') return pickFiles();
     try {
-      showOpened(await getApi().openDialog({}));
+      const images = await getApi().openDialog({});
+      const last = images.at(-1);
+      // The desktop dialog has already read the files; a "no" releases them again.
+      if (!last || (await guard.mayReplaceDocument(last.name))) return showOpened(images);
+      for (const image of images) void getApi().releaseImage({ imageId: image.id }).catch(() => undefined);
     } catch (e) {
       openFailed(e, '');
     }
@@ -48,6 +54,8 @@ export function useActions() {
   /** Opens picked or dropped files: by path in Electron, by upload in browser mode. */
   async function openFiles(files: File[]): Promise<void> {
     if (files.length === 0) return;
+    // Asked before anything is read: the last file opened is the one that replaces the document.
+    if (!(await guard.mayReplaceDocument(files.at(-1)!.name))) return;
     ui.busyOpening = true;
     try {
       const paths = files.map(pathOf);
@@ -98,6 +106,7 @@ export function useActions() {
     ui.closeDialog();
     try {
       const result = await getApi().exportImage(name ? { imageId: image.id, options, name } : { imageId: image.id, options });
+      doc.markSaved(image.id);
       toasts.show(t('toast.exported', { path: result.path }), 'success');
     } catch (e) {
       toasts.show(t('toast.exportFailed', { message: toErrorData(e).message }), 'error');
@@ -112,8 +121,9 @@ export function useActions() {
     requestResize: () => requestDialog('resize'),
     requestExport: () => requestDialog('export'),
     // A tool with its own steps (painted strokes) undoes those first.
-    undo: () => undoInScope() || doc.undo(),
-    redo: () => doc.redo(),
+    // A job writing into the document pins its history until the result lands.
+    undo: () => undoInScope() || (doc.canUndo && guard.historyLocked()) || doc.undo(),
+    redo: () => undoInScope('redo') || (doc.canRedo && guard.historyLocked()) || doc.redo(),
     zoomFit: () => activeView()?.fit(),
     zoom100: () => activeView()?.actualSize(),
     closeDialog: () => ui.closeDialog(),

@@ -90,4 +90,22 @@ describe('useDocumentStore', () => {
     expect(released).toEqual(['i0', 'i1', 'i2']);
     expect(doc.current?.id).toBe(`i${store.HISTORY_CAP + 2}`);
   });
+
+  it('is dirty while the image on screen differs from the opened or last exported one', () => {
+    const doc = store.useDocumentStore();
+    expect(doc.dirty).toBe(false);
+    doc.open(image('a'));
+    expect(doc.dirty).toBe(false);
+    doc.push(image('b'));
+    expect(doc.dirty).toBe(true);
+    doc.undo();
+    expect(doc.dirty).toBe(false);
+    doc.redo();
+    doc.markSaved('b');
+    expect(doc.dirty).toBe(false);
+    doc.undo();
+    expect(doc.dirty).toBe(true);
+    doc.open(image('c'));
+    expect(doc.dirty).toBe(false);
+  });
 });

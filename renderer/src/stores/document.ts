@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { computed, shallowRef } from 'vue';
+import { computed, ref, shallowRef } from 'vue';
 import type { ImageInfo } from '../../../preload/contract';
 import { getApi } from '../ipc/api';
 import * as h from './history';
@@ -20,6 +20,10 @@ export const useDocumentStore = defineStore('document', () => {
   const canRedo = computed(() => h.canRedo(history.value));
   const steps = computed(() => history.value.steps);
   const index = computed(() => history.value.index);
+  /** The step last written to disk (the opened file itself, or the last export). */
+  const savedId = ref<string | null>(null);
+  /** Whether the image on screen differs from what is on disk: closing it would lose work. */
+  const dirty = computed(() => current.value !== null && current.value.id !== savedId.value);
 
   function release(dropped: ImageInfo[]): void {
     // Best effort: a failed release only costs engine memory until it restarts.
@@ -37,6 +41,12 @@ export const useDocumentStore = defineStore('document', () => {
   /** Shows a freshly opened image as the start of a new history. */
   function open(image: ImageInfo): void {
     apply(h.reset(history.value, image));
+    savedId.value = image.id;
+  }
+
+  /** Records that `imageId` was exported, so the document showing it has nothing unsaved. */
+  function markSaved(imageId: string): void {
+    savedId.value = imageId;
   }
 
   /** Adds an edit result as the next step. */
@@ -52,5 +62,5 @@ export const useDocumentStore = defineStore('document', () => {
     history.value = h.redo(history.value);
   }
 
-  return { history, steps, index, current, canUndo, canRedo, open, push, undo, redo };
+  return { history, steps, index, current, canUndo, canRedo, dirty, open, push, undo, redo, markSaved };
 });

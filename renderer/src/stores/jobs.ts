@@ -9,6 +9,13 @@ export const FINISHED_LINGER_MS = 4000;
 
 type ResultHandler = (result: JobResult) => void;
 
+/**
+ * Ops whose result lands in the open document: a history step, an overlay to apply, or a
+ * latent session of its image. While one runs interactively, the document's history must
+ * stay where it started, or the result would land on another step (or be dropped).
+ */
+const DOCUMENT_OPS: ReadonlySet<JobOp> = new Set<JobOp>(['resize', 'inpaint', 'upscale', 'ganUpscale', 'invert', 'applyEdit', 'constrain']);
+
 /** Jobs started from this window and those pushed by the engine, with their progress. */
 export const useJobsStore = defineStore('jobs', () => {
   const jobs = shallowRef<m.JobEntry[]>([]);
@@ -17,12 +24,18 @@ export const useJobsStore = defineStore('jobs', () => {
   const earlyResults = new Map<string, JobResult>();
   const ops = new Map<string, JobOp>();
 
+  /** Ids of this window's interactive jobs in DOCUMENT_OPS; reactive so `documentJobs` follows. */
+  const documentJobIds = shallowRef<ReadonlySet<string>>(new Set());
+
   const active = computed(() => jobs.value.filter(m.isActive));
+  /** Running or queued jobs that will write into the open document. */
+  const documentJobs = computed(() => active.value.filter((j) => documentJobIds.value.has(j.jobId)));
 
   /** Queues a job; `onResult` runs once it completes (even if it finished before the reply). Batch work passes priority 'batch'. */
   async function start(spec: JobSpec, onResult?: ResultHandler, priority?: JobPriority): Promise<string> {
     const { jobId } = await getApi().startJob(priority ? { spec, priority } : { spec });
     ops.set(jobId, spec.op);
+    if (priority !== 'batch' && DOCUMENT_OPS.has(spec.op)) documentJobIds.value = new Set([...documentJobIds.value, jobId]);
     if (!jobs.value.some((j) => j.jobId === jobId)) jobs.value = m.onQueued(jobs.value, jobId, spec.op);
     const early = earlyResults.get(jobId);
     earlyResults.delete(jobId);
@@ -39,6 +52,14 @@ export const useJobsStore = defineStore('jobs', () => {
 
   function dismiss(jobId: string): void {
     jobs.value = m.remove(jobs.value, jobId);
+    forgetDocumentJob(jobId);
+  }
+
+  function forgetDocumentJob(jobId: string): void {
+    if (!documentJobIds.value.has(jobId)) return;
+    const next = new Set(documentJobIds.value);
+    next.delete(jobId);
+    documentJobIds.value = next;
   }
 
   function lingerThenDismiss(jobId: string): void {
@@ -46,6 +67,7 @@ export const useJobsStore = defineStore('jobs', () => {
       dismiss(jobId);
       earlyResults.delete(jobId); // A result nobody here claimed (another window's job).
       ops.delete(jobId);
+      forgetDocumentJob(jobId);
     }, FINISHED_LINGER_MS);
   }
 
@@ -80,5 +102,5 @@ export const useJobsStore = defineStore('jobs', () => {
     if (error.code === 'CANCELLED') lingerThenDismiss(jobId);
   }
 
-  return { jobs, active, start, cancel, dismiss, handleQueued, handleProgress, handleDone, handleError };
+  return { jobs, active, documentJobs, start, cancel, dismiss, handleQueued, handleProgress, handleDone, handleError };
 });

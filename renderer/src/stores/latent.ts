@@ -5,8 +5,10 @@ import { getApi } from '../ipc/api';
 import { toErrorData } from '../ipc/errors';
 import { attributesFromSliders, clampAlpha } from '../latent/attributes';
 import { latentFamilies, pickLatentFamily, usableMethod } from '../latent/families';
+import { ParkedSessions } from '../latent/parked-sessions';
 import { useDocumentStore } from './document';
 import { useEngineStore } from './engine';
+import { useJobsStore } from './jobs';
 import { runJob } from './run-job';
 import { useToastStore } from './toasts';
 
@@ -18,6 +20,7 @@ export const useLatentStore = defineStore('latent', () => {
   const doc = useDocumentStore();
   const engine = useEngineStore();
   const toasts = useToastStore();
+  const jobs = useJobsStore();
   const method = ref<InversionMethod>('hybrid');
   /** Starts for optimize and hybrid (the best is kept); null: the engine's default for the method. */
   const starts = ref<number | null>(null);
@@ -34,6 +37,8 @@ export const useLatentStore = defineStore('latent', () => {
   const applying = ref(false);
   let inversionJob: string | null = null;
   let sessionImageId: string | null = null;
+  /** Sessions of other images in the history, for undo and redo to bring back. */
+  const parked = new ParkedSessions();
 
   const families = computed(() => latentFamilies(engine.info?.models ?? []));
   /** What the user picked in the Edit panel (null: the default, see pickLatentFamily). */
@@ -131,7 +136,10 @@ export const useLatentStore = defineStore('latent', () => {
     split.value = 0;
   }
 
-  /** Renders the edit into the photo at full resolution as a new history step, then ends the session. */
+  /**
+   * Renders the edit into the photo at full resolution as a new history step. The session is
+   * parked with the image it came from (see the watch below), so undo brings the sliders back.
+   */
   async function apply(extra: { useConstrained?: boolean; interpolation?: number; candidate?: number } = {}): Promise<boolean> {
     const s = session.value;
     const image = doc.current;
@@ -142,7 +150,6 @@ export const useLatentStore = defineStore('latent', () => {
       if (result.kind !== 'image') return false;
       if (doc.current?.id === image.id) doc.push(result.image);
       else void getApi().releaseImage({ imageId: result.image.id }).catch(() => undefined);
-      await endSession();
       return true;
     } catch {
       return false; // Already toasted by the job's error event.
@@ -156,7 +163,34 @@ export const useLatentStore = defineStore('latent', () => {
     session.value = null;
     sessionImageId = null;
     resetValues();
-    if (s) await getApi().closeLatentSession({ sessionId: s.sessionId }).catch(() => undefined);
+    if (s) await closeSessions([s.sessionId]);
+  }
+
+  async function closeSessions(ids: string[]): Promise<void> {
+    await Promise.all(ids.map((sessionId) => getApi().closeLatentSession({ sessionId }).catch(() => undefined)));
+  }
+
+  /** Puts the live session aside while its image stays in the history (closed once it leaves). */
+  function parkSession(): void {
+    const s = session.value;
+    const imageId = sessionImageId;
+    if (!s || !imageId) return;
+    const closed = doc.steps.some((step) => step.id === imageId) ? parked.park(imageId, { session: s, values: values.value, region: region.value }) : [s.sessionId];
+    session.value = null;
+    sessionImageId = null;
+    resetValues();
+    void closeSessions(closed);
+  }
+
+  /** Brings back the session parked with this image, sliders as they were (e.g. after Apply, then undo). */
+  function restoreSession(imageId: string | undefined): void {
+    const back = imageId === undefined ? undefined : parked.take(imageId);
+    if (!back || imageId === undefined) return;
+    session.value = back.session;
+    sessionImageId = imageId;
+    values.value = back.values;
+    region.value = back.region;
+    reconUrl.value = back.session.reconstructionUrl;
   }
 
   // Each method has its own default number of starts (optimize 4 random, hybrid 1).
@@ -167,12 +201,21 @@ export const useLatentStore = defineStore('latent', () => {
     if (previous === undefined || next === previous) return;
     attributes.value = [];
     void endSession();
+    void closeSessions(parked.clear()); // Codes of another family's G.
   });
 
-  // A session belongs to one image: opening another, or undoing past it, ends it.
+  // A session belongs to one image: moving to another step parks it, and coming back restores
+  // it. An inversion still running for the old image is cancelled rather than shown on the new.
   watch(() => doc.current?.id, (id) => {
-    if (id !== sessionImageId && session.value) void endSession();
-    if (id !== sessionImageId) region.value = null;
+    if (id === sessionImageId) return;
+    parkSession();
+    void closeSessions(parked.prune(new Set(doc.steps.map((step) => step.id))));
+    region.value = null;
+    if (inversionJob) void jobs.cancel(inversionJob);
+    inversionJob = null; // Its late progress previews belong to the old image.
+    reconUrl.value = '';
+    progress.value = 0;
+    restoreSession(id);
   });
 
   return {

@@ -1,0 +1,69 @@
+import { expect, test } from './fixtures/browser-mode';
+import { splitColourJpeg } from './fixtures/images';
+import { dropFile, step } from './fixtures/page-helpers';
+import { openSneakerPhoto } from './fixtures/sneaker';
+
+/**
+ * Work is never lost by accident: undo waits while a job writes into the image (its result must
+ * land on the step it came from), and opening another image asks first while an edit is not
+ * exported or a job still runs (yes cancels the job). An exported image opens without a question.
+ */
+test('undo waits for a running job, and opening another image asks before it closes work', async ({ page, app }, testInfo) => {
+  test.setTimeout(180_000);
+  await openSneakerPhoto(page, app.url);
+  await page.getByTestId('resize').click();
+  await page.getByTestId('resize-scale').fill('50');
+  await page.getByTestId('resize-run').click();
+  await expect(page.getByTestId('status-size')).toContainText('112 × 112');
+
+  // Optimise runs 500 steps: long enough to try undo and another image while it works.
+  await page.getByTestId('panel-tab-edit').click();
+  await page.getByTestId('edit-method').selectOption('optimize');
+  await page.getByTestId('edit-run').click();
+  const invertRow = page.getByTestId('job-invert').first();
+  await expect(invertRow).toHaveAttribute('data-state', 'running', { timeout: 30_000 });
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('toast').last()).toContainText('still running');
+  await expect(page.getByTestId('status-size')).toContainText('112 × 112');
+  await step(page, testInfo, 'undo refused while inverting');
+
+  const photo = await splitColourJpeg(1200, 800);
+  await dropFile(page, '[data-testid=canvas]', 'split.jpg', photo, 'image/jpeg');
+  const confirm = page.getByTestId('confirm-dialog');
+  await expect(confirm).toContainText('still running');
+  await step(page, testInfo, 'asked while inverting');
+  await confirm.getByTestId('confirm-cancel').click();
+  await expect(confirm).toBeHidden();
+  await expect(page.getByTestId('status-size')).toContainText('112 × 112');
+  await expect(invertRow).toHaveAttribute('data-state', 'running');
+
+  // Esc answers no, as Cancel does.
+  await dropFile(page, '[data-testid=canvas]', 'split.jpg', photo, 'image/jpeg');
+  await expect(confirm).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(confirm).toBeHidden();
+  await expect(page.getByTestId('status-size')).toContainText('112 × 112');
+
+  await dropFile(page, '[data-testid=canvas]', 'split.jpg', photo, 'image/jpeg');
+  await confirm.getByTestId('confirm-ok').click();
+  await expect(page.getByTestId('status-size')).toContainText('1200 × 800');
+  await expect(invertRow).toHaveAttribute('data-state', 'cancelled', { timeout: 5_000 });
+  await expect(page.getByTestId('edit-run')).toBeEnabled();
+  await expect(page.getByTestId('edit-recon')).toHaveCount(0);
+  await step(page, testInfo, 'replaced after yes, inversion cancelled');
+
+  // Unexported edit: asked; once exported: not asked.
+  await page.getByTestId('resize').click();
+  await page.getByTestId('resize-scale').fill('50');
+  await page.getByTestId('resize-run').click();
+  await expect(page.getByTestId('status-size')).toContainText('600 × 400');
+  await dropFile(page, '[data-testid=canvas]', 'split.jpg', photo, 'image/jpeg');
+  await expect(confirm).toContainText('not exported');
+  await confirm.getByTestId('confirm-cancel').click();
+  await page.getByTestId('export').click();
+  await page.getByTestId('export-run').click();
+  await expect(page.getByTestId('toast').last()).toContainText('Exported');
+  await dropFile(page, '[data-testid=canvas]', 'split.jpg', photo, 'image/jpeg');
+  await expect(page.getByTestId('status-size')).toContainText('1200 × 800');
+  await expect(confirm).toHaveCount(0);
+});
