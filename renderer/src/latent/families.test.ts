@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelFamilySummary } from '../../../preload/contract';
-import { latentFamilies, pickLatentFamily, usableMethod } from './families';
+import { latentFamilies, pickGanFamily, pickLatentFamily, usableMethod } from './families';
 
 const family = (id: string, roles: string[]): ModelFamilySummary => ({ id, title: id, roles, path: `/models/${id}` });
 const fashion = family('fashion', ['generator', 'discriminator', 'encoder', 'classifier']);
@@ -23,6 +23,16 @@ describe('latent families', () => {
     expect(pickLatentFamily(installed, 'uninstalled')?.id).toBe('fashion');
     expect(pickLatentFamily([noEncoder], null)?.id).toBe('colour-gan');
     expect(pickLatentFamily([], 'fashion')).toBeNull();
+  });
+
+  it('defaults GAN inpainting to the engine’s own choice: the shipped family, else the first installed', () => {
+    const mine = family('my-gan', ['generator', 'discriminator', 'encoder']);
+    expect(pickGanFamily([noEncoder, fashion], null)?.id).toBe('fashion');
+    expect(pickGanFamily([noEncoder, fashion], '')?.id).toBe('fashion');
+    expect(pickGanFamily([noEncoder, fashion], 'colour-gan')?.id).toBe('colour-gan');
+    // Unlike the Edit panel, no preference for an encoder: the engine takes the first.
+    expect(pickGanFamily([noEncoder, mine], null)?.id).toBe('colour-gan');
+    expect(pickGanFamily([], null)).toBeNull();
   });
 
   it('runs optimize for a family without an encoder, whatever method was picked', () => {

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { isMaskName, sharedMaskCandidates } from './batch-masks';
+
+describe('batch shared mask candidates', () => {
+  it('offers only files named like masks, as the engine pairs them', () => {
+    const staged = ['p0.jpg', 'p0.mask.png', 'p1.png', 'all.MASK.PNG', 'old.mask.jpeg', 'notes.txt', 'mask.png', 'p2.inpainted.png'];
+    expect(sharedMaskCandidates(staged)).toEqual(['p0.mask.png', 'all.MASK.PNG', 'old.mask.jpeg']);
+  });
+
+  it('does not take a photo or a bare mask.png for a mask', () => {
+    expect(isMaskName('p0.jpg')).toBe(false);
+    expect(isMaskName('mask.png')).toBe(false);
+    expect(isMaskName('shoe.mask.tif')).toBe(true);
+  });
+});
