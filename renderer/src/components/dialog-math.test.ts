@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { allowedDepths, defaultName, toOptions, withFormat } from './export-math';
-import { linked, targetSize, toRequest } from './resize-math';
+import { allowedDepths, cleanName, defaultName, nameProblem, toOptions, withFormat } from './export-math';
+import { linked, sizeProblem, targetSize, toRequest } from './resize-math';
 
 describe('resize form', () => {
   it('builds a scale or a size request, within the contract limits', () => {
@@ -13,6 +13,12 @@ describe('resize form', () => {
   it('keeps the aspect ratio and previews the size', () => {
     expect(linked(400, 4000, 3000)).toBe(300);
     expect(targetSize({ mode: 'scale', scalePct: 25, width: 0, height: 0 }, 1001, 3)).toEqual({ width: 250, height: 1 });
+  });
+
+  it('names what the engine would refuse: a side over 65535 px or a result over 200 MP', () => {
+    expect(sizeProblem({ width: 6000, height: 4000 })).toBeNull();
+    expect(sizeProblem({ width: 70_000, height: 10 })).toBe('tooWide');
+    expect(sizeProblem({ width: 50_000, height: 37_500 })).toBe('tooLarge');
   });
 });
 
@@ -29,5 +35,23 @@ describe('export form', () => {
     });
     expect(toOptions({ format: 'png', quality: 80, bitDepth: 16, keepMetadata: true, name: 'a.png' })).not.toHaveProperty('quality');
     expect(defaultName('photo.final.JPG', 'tiff')).toBe('photo.final.tif');
+  });
+});
+
+describe('export file name', () => {
+  it('says why a name cannot be used', () => {
+    expect(nameProblem('')).toBe('empty');
+    expect(nameProblem('   ')).toBe('empty');
+    expect(nameProblem('../../evil.jpg')).toBe('separator');
+    expect(nameProblem('a\\b.png')).toBe('separator');
+    expect(nameProblem('..')).toBe('dots');
+    expect(nameProblem(`${'a'.repeat(252)}.png`)).toBe('tooLong');
+    expect(nameProblem(' shoe.png ')).toBeNull();
+  });
+
+  it('cleans only names without a problem', () => {
+    expect(cleanName(' shoe.png ')).toBe('shoe.png');
+    expect(cleanName('../evil.jpg')).toBeNull();
+    expect(cleanName('.')).toBeNull();
   });
 });

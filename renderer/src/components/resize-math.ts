@@ -4,6 +4,8 @@ import type { ResizeJobSpec } from '../../../preload/contract';
 export const MIN_SCALE_PCT = 1;
 export const MAX_SCALE_PCT = 1600;
 export const MAX_SIDE = 65535;
+/** The engine's pixel guard for a result (main/engine/io/formats.ts DEFAULT_MAX_PIXELS). */
+export const MAX_PIXELS = 200_000_000;
 
 export interface ResizeForm {
   mode: 'scale' | 'size';
@@ -34,4 +36,10 @@ export function toRequest(form: ResizeForm): ResizeRequest | null {
   }
   const side = (v: number): boolean => Number.isInteger(v) && v >= 1 && v <= MAX_SIDE;
   return side(form.width) && side(form.height) ? { width: form.width, height: form.height } : null;
+}
+
+/** Why the engine would refuse a result of this size (an i18n key under `resize.`), or null. */
+export function sizeProblem(size: { width: number; height: number }): 'tooWide' | 'tooLarge' | null {
+  if (size.width > MAX_SIDE || size.height > MAX_SIDE) return 'tooWide';
+  return size.width * size.height > MAX_PIXELS ? 'tooLarge' : null;
 }

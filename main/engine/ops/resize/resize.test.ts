@@ -71,9 +71,14 @@ describe('resizeRaster', () => {
 
   it('refuses impossible sizes with BAD_ARGUMENT', async () => {
     const image = makeRaster(10, 10, 3, 8, () => 0);
-    for (const spec of [{ scale: 0 }, { scale: Number.NaN }, { scale: 0.01 }, { width: 70_000, height: 5 }, { width: 2.5, height: 3 }, {}]) {
+    for (const spec of [{ scale: 0 }, { scale: Number.NaN }, { width: 70_000, height: 5 }, { width: 2.5, height: 3 }, {}]) {
       expect(await codeOf(resizeRaster(image, spec, quietContext()))).toBe('BAD_ARGUMENT');
     }
     expect(() => targetSize({ width: 20_000, height: 20_000 }, { scale: 1 })).toThrow(/limit is 200 MP/);
+  });
+
+  it('keeps at least one pixel per side when scaling down', () => {
+    expect(targetSize({ width: 5000, height: 3 }, { scale: 0.1 })).toEqual({ width: 500, height: 1 });
+    expect(targetSize({ width: 10, height: 10 }, { scale: 0.01 })).toEqual({ width: 1, height: 1 });
   });
 });

@@ -45,8 +45,9 @@ export function targetSize(source: Size, spec: ResizeSpec, maxPixels = DEFAULT_M
     if (!Number.isInteger(width) || !Number.isInteger(height)) throw bad('Width and height must be whole numbers of pixels.');
   } else if (spec.scale !== undefined) {
     if (!Number.isFinite(spec.scale) || spec.scale <= 0) throw bad('The scale must be a number greater than 0.');
-    width = Math.round(source.width * spec.scale);
-    height = Math.round(source.height * spec.scale);
+    // A side never scales to nothing: a 5000 × 3 strip at 10 % is 500 × 1, as the dialog previews.
+    width = Math.max(1, Math.round(source.width * spec.scale));
+    height = Math.max(1, Math.round(source.height * spec.scale));
   } else {
     throw bad('Give a scale, or a width and/or height.');
   }
