@@ -51,8 +51,8 @@ export const methodSchemas = {
   upload: z
     .object({
       name: z.string().min(1).max(255).refine((n) => !/[\\/]/.test(n), 'name must not contain a path'),
-      // 512 MiB of bytes is ~683 MiB of base64.
-      dataBase64: z.string().min(1).max(716_000_000),
+      // 512 MiB of bytes is ~683 MiB of base64. An empty file passes, so the decoder can say it is empty.
+      dataBase64: z.string().max(716_000_000),
     })
     .strict(),
   startJob: z.object({ spec: jobSpecSchema, priority: z.enum(['interactive', 'batch']).optional() }).strict(),
@@ -67,7 +67,7 @@ export const methodSchemas = {
     .strict(),
   releaseImage: z.object({ imageId: id }).strict(),
   chooseOutputFolder: empty,
-  uploadBatchFile: z.object({ name: fileName, dataBase64: z.string().min(1).max(716_000_000) }).strict(),
+  uploadBatchFile: z.object({ name: fileName, dataBase64: z.string().max(716_000_000) }).strict(),
   startBatch: z
     .object({
       files: z

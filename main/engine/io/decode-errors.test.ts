@@ -34,6 +34,15 @@ describe('decode guards and errors', () => {
     return Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', Buffer.from([0x78, 0x9c, 0x03, 0, 0, 0, 0, 1])), chunk('IEND', Buffer.alloc(0))]);
   }
 
+  it('says a 0-byte file is empty, by path and by upload', async () => {
+    const path = join(dir, 'empty.png');
+    await writeFile(path, Buffer.alloc(0));
+    for (const error of [await rejection(decodeImageFile(path)), await rejection(decodeImageBuffer(new Uint8Array(0), 'empty.png'))]) {
+      expect(error.code).toBe('IMAGE_DECODE_FAILED');
+      expect(error.message).toMatch(/^empty\.png is empty \(0 bytes\)/);
+    }
+  });
+
   it('refuses a decompression bomb with IMAGE_TOO_LARGE naming the file', async () => {
     const path = join(dir, 'bomb.png');
     await writeFile(path, bombPng());

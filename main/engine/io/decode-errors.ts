@@ -33,6 +33,11 @@ export function fileError(file: string, name: string, error: unknown): Latentsho
   return new LatentshopError('IMAGE_DECODE_FAILED', `${name} could not be read (${code ?? 'unknown error'}).`, file);
 }
 
+/** A 0-byte file: an interrupted copy or download, which "damaged" would not explain. */
+export function emptyFile(file: string, name: string): LatentshopError {
+  return new LatentshopError('IMAGE_DECODE_FAILED', `${name} is empty (0 bytes): the copy or download may not have finished.`, file);
+}
+
 /** Maps a sharp/libvips failure to a stable code. Its raw text is only a hint, never shown. */
 export function decodeFailure(file: string, name: string, error: unknown): LatentshopError {
   if (error instanceof LatentshopError) return error;

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import sharp, { type Metadata } from 'sharp';
-import { decodeFailure, fileError, tooLarge, unsupported } from './decode-errors';
+import { decodeFailure, emptyFile, fileError, tooLarge, unsupported } from './decode-errors';
 import { DEFAULT_MAX_PIXELS, isImageFormat } from './formats';
 import type { RasterImage, RasterMetadata } from './raster';
 import { toRaster } from './sharp-raster';
@@ -21,6 +21,7 @@ export async function decodeImageFile(path: string, opts: DecodeOptions = {}): P
     throw fileError(path, name, error);
   });
   if (!stats.isFile()) throw fileError(path, name, Object.assign(new Error('not a file'), { code: 'EISDIR' }));
+  if (stats.size === 0) throw emptyFile(path, name);
   const raster = await decode(path, path, name, opts);
   raster.metadata.sourcePath = resolve(path);
   return raster;
@@ -28,6 +29,7 @@ export async function decodeImageFile(path: string, opts: DecodeOptions = {}): P
 
 /** Decodes image bytes (a browser upload, a drop). `name` is used in messages and as the display name. */
 export async function decodeImageBuffer(bytes: Uint8Array, name: string, opts: DecodeOptions = {}): Promise<RasterImage> {
+  if (bytes.byteLength === 0) throw emptyFile(name, name);
   const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return decode(input, name, name, opts);
 }
