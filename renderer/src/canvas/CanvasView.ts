@@ -1,5 +1,6 @@
-import { Canvas, FabricImage, Point } from 'fabric';
+import { Canvas, FabricImage, Point, type Rect } from 'fabric';
 import type { ImageInfo } from '../../../preload/contract';
+import { createCheckerboard, setCheckerZoom } from './checkerboard';
 import { PanZoomTool } from './tools/PanZoomTool';
 import type { CanvasTool } from './tools/CanvasTool';
 import { centredTransform, clampZoom, fitZoom, type Size } from './viewport';
@@ -13,6 +14,8 @@ export type ZoomListener = (zoom: number) => void;
 export class CanvasView {
   readonly canvas: Canvas;
   private image: FabricImage | null = null;
+  /** Under images with an alpha channel only. */
+  private checker: Rect | null = null;
   private imageSize: Size | null = null;
   private readonly panZoom: PanZoomTool;
   private tool: CanvasTool | null = null;
@@ -51,15 +54,21 @@ export class CanvasView {
       scaleX: info.width / (img.width || 1), scaleY: info.height / (img.height || 1),
       selectable: false, evented: false, objectCaching: false, hoverCursor: 'default',
     });
-    this.replaceImage(img, { width: info.width, height: info.height });
+    this.replaceImage(img, { width: info.width, height: info.height }, info.channels === 2 || info.channels === 4);
   }
 
-  private replaceImage(img: FabricImage | null, size: Size | null): void {
+  private replaceImage(img: FabricImage | null, size: Size | null, hasAlpha = false): void {
     const sameSize = size && this.imageSize && size.width === this.imageSize.width && size.height === this.imageSize.height;
     if (this.image) this.canvas.remove(this.image);
+    if (this.checker) this.canvas.remove(this.checker);
     this.image = img;
     this.imageSize = size;
+    this.checker = img && size && hasAlpha ? createCheckerboard(size) : null;
     if (img) this.canvas.insertAt(0, img);
+    if (this.checker) {
+      setCheckerZoom(this.checker, this.zoom);
+      this.canvas.insertAt(0, this.checker);
+    }
     if (sameSize) this.canvas.requestRenderAll();
     else this.fit();
   }
@@ -111,6 +120,7 @@ export class CanvasView {
   private afterZoom(): void {
     // Smooth when shrinking; show crisp pixels when zoomed in, as photo editors do.
     this.canvas.imageSmoothingEnabled = this.zoom < 1;
+    if (this.checker) setCheckerZoom(this.checker, this.zoom);
     this.canvas.requestRenderAll();
     for (const listener of this.zoomListeners) listener(this.zoom);
   }
