@@ -79,9 +79,10 @@ export function shortcutLabel(action: ShortcutAction): string {
 /** Sliders, checkboxes and buttons are not typing: B or [ must still work after using one. */
 const NON_TEXT_INPUTS = new Set(['range', 'checkbox', 'radio', 'button', 'submit', 'color', 'file']);
 
-function isTextField(target: EventTarget | null, typingOnly = false): boolean {
-  if (typingOnly && target instanceof HTMLInputElement && NON_TEXT_INPUTS.has(target.type)) return false;
-  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+/** Fields where typing edits text: they keep their own Ctrl+Z, and letters there are typing. */
+function editsText(target: EventTarget | null): boolean {
+  if (target instanceof HTMLInputElement) return !NON_TEXT_INPUTS.has(target.type);
+  return target instanceof HTMLElement && (target.isContentEditable || target.tagName === 'TEXTAREA');
 }
 
 /** Installs the window key handler; returns its removal. Text fields keep their own undo. */
@@ -97,7 +98,10 @@ export function installShortcuts(handlers: ShortcutHandlers): () => void {
     }
     // Text fields keep their own undo, and plain keys there are typing, not tools.
     const plainKey = !(e.ctrlKey || e.metaKey) && action !== 'escape';
-    if ((action === 'undo' || action === 'redo' || plainKey) && isTextField(e.target, plainKey)) return;
+    // A slider, checkbox or select has no undo of its own: Ctrl+Z there undoes the edit. A select
+    // does take letters (it jumps to an option), so plain keys stay with it.
+    if ((action === 'undo' || action === 'redo') && editsText(e.target)) return;
+    if (plainKey && (editsText(e.target) || e.target instanceof HTMLSelectElement)) return;
     e.preventDefault();
     handlers[action]();
   };

@@ -58,3 +58,36 @@ describe('shortcuts behind a modal dialog', () => {
     expect(undoKey.defaultPrevented).toBe(false); // a field's own undo
   });
 });
+
+describe('shortcuts on focused controls', () => {
+  function focusedIn(tag: 'input' | 'select' | 'textarea', type?: string): HTMLElement {
+    const element = document.createElement(tag);
+    if (type && element instanceof HTMLInputElement) element.type = type;
+    document.body.append(element);
+    cleanups.push(() => element.remove());
+    return element;
+  }
+
+  function pressOn(target: HTMLElement, key: string, init: KeyboardEventInit = {}): void {
+    target.dispatchEvent(new KeyboardEvent('keydown', { key, cancelable: true, bubbles: true, ...init }));
+  }
+
+  it('undo from a slider, checkbox or select, which have no undo of their own; text fields keep theirs', () => {
+    const handlers = spies();
+    cleanups.push(installShortcuts(handlers));
+    for (const control of [focusedIn('input', 'range'), focusedIn('input', 'checkbox'), focusedIn('select')]) pressOn(control, 'z', { ctrlKey: true });
+    expect(handlers.undo).toHaveBeenCalledTimes(3);
+    for (const field of [focusedIn('input', 'text'), focusedIn('input', 'number'), focusedIn('textarea')]) pressOn(field, 'z', { ctrlKey: true });
+    expect(handlers.undo).toHaveBeenCalledTimes(3);
+  });
+
+  it('leaves letters to text fields and selects, not to sliders', () => {
+    const handlers = spies();
+    cleanups.push(installShortcuts(handlers));
+    pressOn(focusedIn('input', 'text'), 'b');
+    pressOn(focusedIn('select'), 'b');
+    expect(handlers.maskBrush).not.toHaveBeenCalled();
+    pressOn(focusedIn('input', 'range'), 'b');
+    expect(handlers.maskBrush).toHaveBeenCalledOnce();
+  });
+});
