@@ -11,6 +11,31 @@ import { openSneakerPhoto } from './fixtures/sneaker';
 test('undo waits for a running job, and opening another image asks before it closes work', async ({ page, app }, testInfo) => {
   test.setTimeout(180_000);
   await openSneakerPhoto(page, app.url);
+  const photo = await splitColourJpeg(1200, 800);
+  const confirm = page.getByTestId('confirm-dialog');
+
+  // A file dropped on a dialog (not on a drop zone of its own) leaves the photo behind it alone.
+  await page.getByTestId('resize').click();
+  await dropFile(page, '[data-testid=resize-dialog]', 'split.jpg', photo, 'image/jpeg');
+  await page.waitForTimeout(500);
+  await expect(page.getByTestId('resize-dialog')).toBeVisible();
+  await expect(page.getByTestId('status-size')).toContainText('224 × 224');
+  await page.keyboard.press('Escape');
+
+  // A painted mask is work too: opening another image asks.
+  await page.keyboard.press('b');
+  const box = (await page.getByTestId('canvas').boundingBox()) ?? { x: 0, y: 0, width: 0, height: 0 };
+  await page.mouse.move(box.x + box.width / 2 - 60, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 60, box.y + box.height / 2, { steps: 8 });
+  await page.mouse.up();
+  await expect(page.getByTestId('mask-clear')).toBeEnabled();
+  await dropFile(page, '[data-testid=canvas]', 'split.jpg', photo, 'image/jpeg');
+  await expect(confirm).toContainText('not applied yet');
+  await confirm.getByTestId('confirm-cancel').click();
+  await expect(page.getByTestId('status-size')).toContainText('224 × 224');
+  await page.getByTestId('mask-clear').click();
+
   await page.getByTestId('resize').click();
   await page.getByTestId('resize-scale').fill('50');
   await page.getByTestId('resize-run').click();
@@ -27,9 +52,7 @@ test('undo waits for a running job, and opening another image asks before it clo
   await expect(page.getByTestId('status-size')).toContainText('112 × 112');
   await step(page, testInfo, 'undo refused while inverting');
 
-  const photo = await splitColourJpeg(1200, 800);
   await dropFile(page, '[data-testid=canvas]', 'split.jpg', photo, 'image/jpeg');
-  const confirm = page.getByTestId('confirm-dialog');
   await expect(confirm).toContainText('still running');
   await step(page, testInfo, 'asked while inverting');
   await confirm.getByTestId('confirm-cancel').click();

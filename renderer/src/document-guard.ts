@@ -3,6 +3,8 @@ import { useConfirmStore } from './stores/confirm';
 import { useDocumentStore } from './stores/document';
 import { useJobsStore } from './stores/jobs';
 import { useLatentStore } from './stores/latent';
+import { useMaskStore } from './stores/mask';
+import { usePaintStore } from './stores/paint';
 import { useSrStore } from './stores/sr';
 import { useToastStore } from './stores/toasts';
 
@@ -15,6 +17,8 @@ export function useDocumentGuard() {
   const jobs = useJobsStore();
   const latent = useLatentStore();
   const sr = useSrStore();
+  const paint = usePaintStore();
+  const mask = useMaskStore();
   const confirm = useConfirmStore();
   const toasts = useToastStore();
   const t = i18n.global.t;
@@ -26,10 +30,10 @@ export function useDocumentGuard() {
     return running !== undefined;
   }
 
-  /** An upscale or a slider edit that was computed but not applied yet. */
+  /** Work on the photo not applied yet: an upscale, moved sliders, painted strokes, a mask. */
   function unappliedResult(): boolean {
     const movedSlider = Object.values(latent.values).some((alpha) => alpha !== 0);
-    return sr.result?.kind === 'full' || (latent.session !== null && movedSlider);
+    return sr.result?.kind === 'full' || (latent.session !== null && movedSlider) || paint.strokes.length > 0 || mask.hasMask;
   }
 
   /** The reason closing the document needs a question, or null when nothing would be lost. */

@@ -1,6 +1,7 @@
 import { onBeforeUnmount, onMounted } from 'vue';
 import { useActions } from '../actions';
 import { useUiStore } from '../stores/ui';
+import { isModalOpen } from './modal-stack';
 
 function hasFiles(e: DragEvent): boolean {
   return e.dataTransfer?.types.includes('Files') ?? false;
@@ -19,7 +20,7 @@ export function useFileDrop(): void {
     if (!hasFiles(e)) return;
     e.preventDefault();
     depth += 1;
-    ui.dropActive = true;
+    ui.dropActive = !isModalOpen();
   };
   const onOver = (e: DragEvent): void => {
     if (!hasFiles(e)) return;
@@ -35,6 +36,8 @@ export function useFileDrop(): void {
     e.preventDefault();
     depth = 0;
     ui.dropActive = false;
+    // A file that misses a dialog's own drop zone must not replace the photo behind the dialog.
+    if (isModalOpen()) return;
     const files = Array.from(e.dataTransfer?.files ?? []);
     void actions.openFiles(files);
   };

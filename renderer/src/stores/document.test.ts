@@ -91,7 +91,7 @@ describe('useDocumentStore', () => {
     expect(doc.current?.id).toBe(`i${store.HISTORY_CAP + 2}`);
   });
 
-  it('is dirty while the image on screen differs from the opened or last exported one', () => {
+  it('is dirty while the image on screen or the newest step is not on disk', () => {
     const doc = store.useDocumentStore();
     expect(doc.dirty).toBe(false);
     doc.open(image('a'));
@@ -99,13 +99,20 @@ describe('useDocumentStore', () => {
     doc.push(image('b'));
     expect(doc.dirty).toBe(true);
     doc.undo();
-    expect(doc.dirty).toBe(false);
+    expect(doc.dirty).toBe(true); // b is still there to redo, and nowhere on disk.
     doc.redo();
     doc.markSaved('b');
     expect(doc.dirty).toBe(false);
     doc.undo();
+    expect(doc.dirty).toBe(false); // a is the opened file, b was exported.
+    doc.redo();
+    doc.push(image('c'));
+    doc.push(image('d'));
+    doc.markSaved('d');
+    expect(doc.dirty).toBe(false); // c in between is not asked about.
+    doc.undo();
     expect(doc.dirty).toBe(true);
-    doc.open(image('c'));
+    doc.open(image('e'));
     expect(doc.dirty).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { computed, ref, shallowRef } from 'vue';
+import { computed, shallowRef } from 'vue';
 import type { ImageInfo } from '../../../preload/contract';
 import { getApi } from '../ipc/api';
 import * as h from './history';
@@ -20,10 +20,16 @@ export const useDocumentStore = defineStore('document', () => {
   const canRedo = computed(() => h.canRedo(history.value));
   const steps = computed(() => history.value.steps);
   const index = computed(() => history.value.index);
-  /** The step last written to disk (the opened file itself, or the last export). */
-  const savedId = ref<string | null>(null);
-  /** Whether the image on screen differs from what is on disk: closing it would lose work. */
-  const dirty = computed(() => current.value !== null && current.value.id !== savedId.value);
+  /** Steps that are on disk: the opened file itself, and each one exported. */
+  const savedIds = shallowRef<ReadonlySet<string>>(new Set());
+  /**
+   * Whether closing would lose work: the image on screen is not on disk, or the newest step is
+   * not (an edit undone but still there to redo). Steps in between are not asked about.
+   */
+  const dirty = computed(() => {
+    const tip = history.value.steps.at(-1);
+    return (current.value !== null && !savedIds.value.has(current.value.id)) || (tip !== undefined && !savedIds.value.has(tip.id));
+  });
 
   function release(dropped: ImageInfo[]): void {
     // Best effort: a failed release only costs engine memory until it restarts.
@@ -41,12 +47,12 @@ export const useDocumentStore = defineStore('document', () => {
   /** Shows a freshly opened image as the start of a new history. */
   function open(image: ImageInfo): void {
     apply(h.reset(history.value, image));
-    savedId.value = image.id;
+    savedIds.value = new Set([image.id]);
   }
 
-  /** Records that `imageId` was exported, so the document showing it has nothing unsaved. */
+  /** Records that `imageId` was exported, so a document showing it has nothing unsaved. */
   function markSaved(imageId: string): void {
-    savedId.value = imageId;
+    savedIds.value = new Set([...savedIds.value, imageId]);
   }
 
   /** Adds an edit result as the next step. */
