@@ -50,6 +50,7 @@ test('super-resolution: select a rectangle, preview a crop, upscale ×2, compare
   await expect(page.getByTestId('job-upscale').first()).toBeVisible();
   await expect(page.getByTestId('sr-apply')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('sr-result-size')).toContainText('240 × 200');
+  await expect(page.getByTestId('sr-apply-crops')).toContainText('cropped away'); // said before Apply, for a rectangle
   await page.getByTestId('sr-split').fill('0');
   await step(page, testInfo, 'compare-before');
   await page.getByTestId('sr-split').fill('100');
