@@ -35,7 +35,7 @@ export async function upscaleFiles(files: File[]): Promise<void> {
         const path = pathOf(file);
         const image = engine.mode === 'electron' && path ? (await getApi().openDropped({ paths: [path] }))[0]! : await getApi().upload({ name: file.name, dataBase64: await readBase64(file) });
         opened.push(image);
-        const result = await startAndWait({ op: 'upscale', imageId: image.id, model, scale }, 'batch', (jobId) => sr.updateItem(index, { jobId }));
+        const result = await startAndWait({ op: 'upscale', imageId: image.id, model, scale }, 'batch', (jobId) => sr.updateItem(index, { jobId }), file.name);
         if (result.kind !== 'image') throw new Error('unexpected result');
         opened.push(result.image);
         const extension = file.name.split('.').pop()?.toLowerCase() ?? 'png';

@@ -6,7 +6,7 @@ import { useJobsStore } from '../stores/jobs';
  * Starts a job through the jobs store (so it is listed, with progress, in the Jobs panel)
  * and settles with its result, or its error (CANCELLED included) from the store's row.
  */
-export function startAndWait(spec: JobSpec, priority?: JobPriority, onStarted?: (jobId: string) => void): Promise<JobResult> {
+export function startAndWait(spec: JobSpec, priority?: JobPriority, onStarted?: (jobId: string) => void, subject?: string): Promise<JobResult> {
   const jobs = useJobsStore();
   return new Promise<JobResult>((resolve, reject) => {
     let stop: (() => void) | null = null;
@@ -16,7 +16,7 @@ export function startAndWait(spec: JobSpec, priority?: JobPriority, onStarted?: 
       stop?.();
       resolve(result);
     };
-    jobs.start(spec, onResult, priority).then((jobId) => {
+    jobs.start(spec, onResult, priority, subject).then((jobId) => {
       if (settled) return;
       onStarted?.(jobId);
       stop = watch(

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, shallowRef } from 'vue';
 import type { JobOp, JobPriority, JobProgress, JobResult, JobSpec, LatentshopErrorData } from '../../../preload/contract';
 import { getApi } from '../ipc/api';
+import { useDocumentStore } from './document';
 import * as m from './jobs-model';
 
 /** How long a finished (done or cancelled) job stays listed before it fades out. */
@@ -24,6 +25,15 @@ export const useJobsStore = defineStore('jobs', () => {
   const earlyResults = new Map<string, JobResult>();
   const ops = new Map<string, JobOp>();
 
+  /** What each job works on, for rows that would otherwise read alike ("Upscale", "Upscale"). */
+  const subjects = shallowRef<ReadonlyMap<string, string>>(new Map());
+  const doc = useDocumentStore();
+
+  function imageName(spec: JobSpec): string | undefined {
+    const imageId = 'imageId' in spec ? spec.imageId : undefined;
+    return imageId === undefined ? undefined : doc.steps.find((step) => step.id === imageId)?.name;
+  }
+
   /** Ids of this window's interactive jobs in DOCUMENT_OPS; reactive so `documentJobs` follows. */
   const documentJobIds = shallowRef<ReadonlySet<string>>(new Set());
 
@@ -31,10 +41,16 @@ export const useJobsStore = defineStore('jobs', () => {
   /** Running or queued jobs that will write into the open document. */
   const documentJobs = computed(() => active.value.filter((j) => documentJobIds.value.has(j.jobId)));
 
-  /** Queues a job; `onResult` runs once it completes (even if it finished before the reply). Batch work passes priority 'batch'. */
-  async function start(spec: JobSpec, onResult?: ResultHandler, priority?: JobPriority): Promise<string> {
+  /**
+   * Queues a job; `onResult` runs once it completes (even if it finished before the reply). Batch
+   * work passes priority 'batch'. `subject` names what it works on in the Jobs panel (a batch's
+   * file); by default, the open image it was started on.
+   */
+  async function start(spec: JobSpec, onResult?: ResultHandler, priority?: JobPriority, subject?: string): Promise<string> {
     const { jobId } = await getApi().startJob(priority ? { spec, priority } : { spec });
     ops.set(jobId, spec.op);
+    const named = subject ?? imageName(spec);
+    if (named) subjects.value = new Map([...subjects.value, [jobId, named]]);
     if (priority !== 'batch' && DOCUMENT_OPS.has(spec.op)) documentJobIds.value = new Set([...documentJobIds.value, jobId]);
     if (!jobs.value.some((j) => j.jobId === jobId)) jobs.value = m.onQueued(jobs.value, jobId, spec.op);
     const early = earlyResults.get(jobId);
@@ -52,10 +68,15 @@ export const useJobsStore = defineStore('jobs', () => {
 
   function dismiss(jobId: string): void {
     jobs.value = m.remove(jobs.value, jobId);
-    forgetDocumentJob(jobId);
+    forgetJob(jobId);
   }
 
-  function forgetDocumentJob(jobId: string): void {
+  function subjectOf(jobId: string): string {
+    return subjects.value.get(jobId) ?? '';
+  }
+
+  function forgetJob(jobId: string): void {
+    if (subjects.value.has(jobId)) subjects.value = new Map([...subjects.value].filter(([id]) => id !== jobId));
     if (!documentJobIds.value.has(jobId)) return;
     const next = new Set(documentJobIds.value);
     next.delete(jobId);
@@ -67,7 +88,7 @@ export const useJobsStore = defineStore('jobs', () => {
       dismiss(jobId);
       earlyResults.delete(jobId); // A result nobody here claimed (another window's job).
       ops.delete(jobId);
-      forgetDocumentJob(jobId);
+      forgetJob(jobId);
     }, FINISHED_LINGER_MS);
   }
 
@@ -102,5 +123,5 @@ export const useJobsStore = defineStore('jobs', () => {
     if (error.code === 'CANCELLED') lingerThenDismiss(jobId);
   }
 
-  return { jobs, active, documentJobs, start, cancel, dismiss, handleQueued, handleProgress, handleDone, handleError };
+  return { jobs, active, documentJobs, subjectOf, start, cancel, dismiss, handleQueued, handleProgress, handleDone, handleError };
 });
