@@ -11,7 +11,7 @@ import { drag, line } from './fixtures/strokes';
  * stroke's (0.2126 × 255 ≈ 54) on the light shoe. Red minus green is also recorded (it stays
  * about 0 on a grey photo) and must not move away from red.
  */
-test('paint a red stroke on a shoe, get candidates, undo a stroke, apply, undo to the original', async ({ page, app }, testInfo) => {
+test('paint a red stroke on a shoe, get candidates, undo a stroke, apply, undo to the original with the stroke back', async ({ page, app }, testInfo) => {
   test.setTimeout(300_000);
   const debug = hook(page);
   const { spine } = await openSneakerPhoto(page, app.url);
@@ -67,8 +67,15 @@ test('paint a red stroke on a shoe, get candidates, undo a stroke, apply, undo t
   expect(Math.abs(now.luma - RED_LUMA)).toBeLessThan(Math.abs(was.luma - RED_LUMA) - 5);
   expect(now.redMinusGreen).toBeGreaterThanOrEqual(was.redMinusGreen - 1);
 
+  // Undo after Apply: the original photo, with the session's stroke and candidates back to adjust.
   await page.keyboard.press('Control+z');
   await expect.poll(async () => (await debug.currentImage())?.id).toBe(original?.id);
+  await expect.poll(() => debug.strokeCount()).toBe(1);
+  await expect(page.getByTestId('paint-candidate')).toHaveCount(4);
+  await step(page, testInfo, 'undone, strokes back');
+  // Without them the canvas is the photo as it was, pixel for pixel.
+  await page.getByTestId('paint-clear').click();
+  await expect.poll(() => debug.strokeCount()).toBe(0);
   await page.waitForTimeout(300);
   const undone = await canvasShot();
   const whole = { x: 0, y: 0, width: undone.width, height: undone.height };

@@ -10,6 +10,16 @@ import { runJob } from './run-job';
 
 export type PaintTool = 'brush' | 'sketch' | 'eraser' | 'eyedropper';
 
+interface KeptPaint {
+  list: sl.StrokeList;
+  result: ConstrainResult | null;
+  candidate: number;
+  interpolation: number;
+}
+
+/** As many as the latent store parks (ParkedSessions' capacity). */
+const KEPT_SESSIONS = 8;
+
 /** The contract's defaults (ConstrainJobSpec): λ1 "stay close" and λ2 "realism". */
 export const DEFAULT_STAY_CLOSE = 0.05;
 export const DEFAULT_REALISM = 0.1;
@@ -115,13 +125,35 @@ export const usePaintStore = defineStore('paint', () => {
     interpolation.value = 1;
   }
 
+  /** Applies the chosen candidate; the session then parks with the photo, and this panel's state with it. */
   async function apply(): Promise<void> {
     if (!result.value) return;
-    if (await latent.apply({ useConstrained: true, interpolation: interpolation.value, candidate: candidate.value })) clear();
+    await latent.apply({ useConstrained: true, interpolation: interpolation.value, candidate: candidate.value });
   }
 
-  // Strokes belong to a session: a new inversion, an apply or another image starts over.
-  watch(() => latent.session, clear);
+  /** Strokes and candidates of sessions put aside (Apply, or a step away), by session id. */
+  const kept = new Map<string, KeptPaint>();
+
+  function keep(sessionId: string): void {
+    kept.delete(sessionId);
+    kept.set(sessionId, { list: list.value, result: result.value, candidate: candidate.value, interpolation: interpolation.value });
+    // The latent store keeps a few parked sessions; older entries can never come back.
+    for (const oldest of kept.keys()) if (kept.size > KEPT_SESSIONS) kept.delete(oldest);
+  }
+
+  // Strokes belong to a session: another image or a new inversion starts over, and a session that
+  // comes back (undo after Apply) brings its strokes and candidates with it.
+  watch(() => latent.session, (next, previous) => {
+    if (previous && strokes.value.length > 0) keep(previous.sessionId);
+    clear();
+    const back = next ? kept.get(next.sessionId) : undefined;
+    if (!next || !back) return;
+    kept.delete(next.sessionId);
+    list.value = back.list;
+    result.value = back.result;
+    candidate.value = back.candidate;
+    interpolation.value = back.interpolation;
+  });
   watch([stayClose, realism], () => strokes.value.length > 0 && scheduleConstrain());
 
   return {
