@@ -88,7 +88,6 @@ export const useJobsStore = defineStore('jobs', () => {
       dismiss(jobId);
       earlyResults.delete(jobId); // A result nobody here claimed (another window's job).
       ops.delete(jobId);
-      forgetJob(jobId);
     }, FINISHED_LINGER_MS);
   }
 

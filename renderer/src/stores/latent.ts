@@ -159,11 +159,17 @@ export const useLatentStore = defineStore('latent', () => {
   }
 
   async function endSession(): Promise<void> {
+    const s = detachSession();
+    if (s) await closeSessions([s.sessionId]);
+  }
+
+  /** Takes the live session off the panels (sliders reset) and hands it to the caller to close or park. */
+  function detachSession(): LatentSessionResult | null {
     const s = session.value;
     session.value = null;
     sessionImageId = null;
     resetValues();
-    if (s) await closeSessions([s.sessionId]);
+    return s;
   }
 
   async function closeSessions(ids: string[]): Promise<void> {
@@ -172,14 +178,11 @@ export const useLatentStore = defineStore('latent', () => {
 
   /** Puts the live session aside while its image stays in the history (closed once it leaves). */
   function parkSession(): void {
-    const s = session.value;
     const imageId = sessionImageId;
-    if (!s || !imageId) return;
-    const closed = doc.steps.some((step) => step.id === imageId) ? parked.park(imageId, { session: s, values: values.value, region: region.value }) : [s.sessionId];
-    session.value = null;
-    sessionImageId = null;
-    resetValues();
-    void closeSessions(closed);
+    if (!session.value || !imageId) return;
+    const kept = { values: values.value, region: region.value };
+    const s = detachSession()!;
+    void closeSessions(doc.steps.some((step) => step.id === imageId) ? parked.park(imageId, { session: s, ...kept }) : [s.sessionId]);
   }
 
   /** Brings back the session parked with this image, sliders as they were (e.g. after Apply, then undo). */
