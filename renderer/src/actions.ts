@@ -10,7 +10,7 @@ import { useEngineStore } from './stores/engine';
 import { useJobsStore } from './stores/jobs';
 import { useToastStore } from './stores/toasts';
 import { useUiStore } from './stores/ui';
-import { undoInScope } from './undo-scope';
+import { redoInScope, undoInScope } from './undo-scope';
 
 /**
  * User commands shared by the toolbar, panels, menus and shortcuts, so each is written once.
@@ -123,7 +123,7 @@ export function useActions() {
     // A tool with its own steps (painted strokes) undoes those first.
     // A job writing into the document pins its history until the result lands.
     undo: () => undoInScope() || (doc.canUndo && guard.historyLocked()) || doc.undo(),
-    redo: () => undoInScope('redo') || (doc.canRedo && guard.historyLocked()) || doc.redo(),
+    redo: () => redoInScope() || (doc.canRedo && guard.historyLocked()) || doc.redo(),
     zoomFit: () => activeView()?.fit(),
     zoom100: () => activeView()?.actualSize(),
     closeDialog: () => ui.closeDialog(),

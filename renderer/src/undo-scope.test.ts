@@ -36,7 +36,7 @@ describe('undo scopes', () => {
     expect(redoInScope()).toBe(false);
     expect(undoInScope()).toBe(true); // b has nothing: a undoes.
     calls.length = 0;
-    expect(undoInScope('redo')).toBe(true);
+    expect(redoInScope()).toBe(true);
     expect(calls).toEqual(['b-redo', 'a-redo']);
     expect(redoInScope()).toBe(false);
     offB();

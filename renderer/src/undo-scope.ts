@@ -32,14 +32,14 @@ function runNewestFirst(run: (scope: UndoScope) => boolean): boolean {
   return false;
 }
 
-/** Runs the newest scope that has something to undo (or, given 'redo', to redo); false when none had. */
-export function undoInScope(direction: 'undo' | 'redo' = 'undo'): boolean {
-  return runNewestFirst((s) => (direction === 'redo' ? s.redo() : s.undo()));
+/** Runs the newest scope that has something to undo; false when none had. */
+export function undoInScope(): boolean {
+  return runNewestFirst((s) => s.undo());
 }
 
 /** Runs the newest scope that has something to redo; false when none had. */
 export function redoInScope(): boolean {
-  return undoInScope('redo');
+  return runNewestFirst((s) => s.redo());
 }
 
 /** Whether some scope can undo / redo: the toolbar enables Undo / Redo for it as for history. */

@@ -13,10 +13,13 @@ export interface ParkedSession {
  * a new inversion. Engine sessions are small files, but each keeps its image's crop warm, so
  * only the most recent few are kept.
  */
+/** How many sessions are kept aside at most (the Paint panel keeps their strokes as long). */
+export const PARKED_SESSIONS = 8;
+
 export class ParkedSessions {
   private readonly byImage = new Map<string, ParkedSession>();
 
-  constructor(private readonly capacity = 8) {}
+  constructor(private readonly capacity = PARKED_SESSIONS) {}
 
   /** Parks `parked` for `imageId`; returns the session ids that no longer fit (to close). */
   park(imageId: string, parked: ParkedSession): string[] {

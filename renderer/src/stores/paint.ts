@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
 import type { ConstrainResult, Stroke } from '../../../preload/contract';
 import type { Point2 } from '../latent/geometry';
+import { PARKED_SESSIONS } from '../latent/parked-sessions';
 import { debounce } from '../latent/schedule';
 import * as sl from '../latent/stroke-list';
 import { useJobsStore } from './jobs';
@@ -16,9 +17,6 @@ interface KeptPaint {
   candidate: number;
   interpolation: number;
 }
-
-/** As many as the latent store parks (ParkedSessions' capacity). */
-const KEPT_SESSIONS = 8;
 
 /** The contract's defaults (ConstrainJobSpec): λ1 "stay close" and λ2 "realism". */
 export const DEFAULT_STAY_CLOSE = 0.05;
@@ -138,7 +136,7 @@ export const usePaintStore = defineStore('paint', () => {
     kept.delete(sessionId);
     kept.set(sessionId, { list: list.value, result: result.value, candidate: candidate.value, interpolation: interpolation.value });
     // The latent store keeps a few parked sessions; older entries can never come back.
-    for (const oldest of kept.keys()) if (kept.size > KEPT_SESSIONS) kept.delete(oldest);
+    for (const oldest of kept.keys()) if (kept.size > PARKED_SESSIONS) kept.delete(oldest);
   }
 
   // Strokes belong to a session: another image or a new inversion starts over, and a session that
