@@ -1,10 +1,8 @@
 import { type PixelPoint, type PixelRect, growRect } from './alpha-delta';
 import type { AlphaSurface } from './MaskHistory';
+import { PAINT, alphaOf, maskPng, redFromAlpha, thresholdMask } from './mask-raster';
 
 export type { PixelPoint };
-
-/** The overlay colour: masked pixels are opaque red in the model, shown at half opacity. */
-const PAINT = 'rgb(255 0 0)';
 
 /**
  * The inpainting mask at the image's own resolution (not the screen's), kept apart from
@@ -77,14 +75,7 @@ export class MaskModel implements AlphaSurface {
     this.clear();
     ctx.drawImage(source, 0, 0, this.width, this.height);
     const image = ctx.getImageData(0, 0, this.width, this.height);
-    const px = image.data;
-    let alphaVaries = false;
-    for (let i = 7; i < px.length && !alphaVaries; i += 4) alphaVaries = px[i] !== px[3];
-    for (let i = 0; i < px.length; i += 4) {
-      const luma = 0.299 * px[i]! + 0.587 * px[i + 1]! + 0.114 * px[i + 2]!;
-      const hole = alphaVaries ? px[i + 3]! > 127 : luma > 127;
-      px.set(hole ? [255, 0, 0, 255] : [0, 0, 0, 0], i);
-    }
+    thresholdMask(image.data);
     ctx.putImageData(image, 0, 0);
   }
 
@@ -93,25 +84,7 @@ export class MaskModel implements AlphaSurface {
    * format every tool (and the engine's luminance rule) reads, with soft edges when asked.
    */
   toPng(feather: number): Promise<Blob> {
-    const out = document.createElement('canvas');
-    out.width = this.width;
-    out.height = this.height;
-    const ctx = out.getContext('2d');
-    if (!ctx) return Promise.reject(new Error('No 2D canvas context for the mask.'));
-    ctx.fillStyle = '#000';
-    ctx.fillRect(0, 0, this.width, this.height);
-    const white = document.createElement('canvas');
-    white.width = this.width;
-    white.height = this.height;
-    const w = white.getContext('2d');
-    if (!w) return Promise.reject(new Error('No 2D canvas context for the mask.'));
-    w.drawImage(this.canvas, 0, 0);
-    w.globalCompositeOperation = 'source-in';
-    w.fillStyle = '#fff';
-    w.fillRect(0, 0, this.width, this.height);
-    if (feather > 0) ctx.filter = `blur(${feather}px)`;
-    ctx.drawImage(white, 0, 0);
-    return new Promise((resolve, reject) => out.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('Could not encode the mask.'))), 'image/png'));
+    return maskPng(this.canvas, feather);
   }
 
   /** The region edited since the last call (image pixels, maybe past the edges), and starts a new one. */
@@ -122,21 +95,13 @@ export class MaskModel implements AlphaSurface {
   }
 
   readAlpha(r: PixelRect): Uint8Array {
-    const px = this.ctx.getImageData(r.x, r.y, r.w, r.h).data;
-    const alpha = new Uint8Array(r.w * r.h);
-    for (let i = 0; i < alpha.length; i += 1) alpha[i] = px[i * 4 + 3]!;
-    return alpha;
+    return alphaOf(this.ctx.getImageData(r.x, r.y, r.w, r.h).data);
   }
 
   /** Puts alpha back as the model's own pixels (opaque-red hues), replacing what is there. */
   writeAlpha(r: PixelRect, alpha: Uint8Array): void {
     const image = this.ctx.createImageData(r.w, r.h);
-    const px = image.data;
-    for (let i = 0; i < alpha.length; i += 1) {
-      if (alpha[i] === 0) continue;
-      px[i * 4] = 255;
-      px[i * 4 + 3] = alpha[i]!;
-    }
+    redFromAlpha(alpha, image.data);
     this.ctx.putImageData(image, r.x, r.y);
   }
 

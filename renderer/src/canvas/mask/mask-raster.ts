@@ -1,0 +1,59 @@
+/**
+ * MaskModel's pixel rules, apart from its drawing: how a loaded image becomes a mask, how the
+ * model's red pixels map to and from bare alpha (the history's currency), and the feathered
+ * white-on-black PNG the engine gets. All but `maskPng` are pure, over RGBA bytes.
+ */
+
+/** The overlay colour: masked pixels are opaque red in the model, shown at half opacity. */
+export const PAINT = 'rgb(255 0 0)';
+
+/** Rewrites RGBA pixels in place as mask pixels, read as the engine reads masks: varying alpha, else luminance > 50 %. */
+export function thresholdMask(px: Uint8ClampedArray): void {
+  let alphaVaries = false;
+  for (let i = 7; i < px.length && !alphaVaries; i += 4) alphaVaries = px[i] !== px[3];
+  for (let i = 0; i < px.length; i += 4) {
+    const luma = 0.299 * px[i]! + 0.587 * px[i + 1]! + 0.114 * px[i + 2]!;
+    const hole = alphaVaries ? px[i + 3]! > 127 : luma > 127;
+    px.set(hole ? [255, 0, 0, 255] : [0, 0, 0, 0], i);
+  }
+}
+
+/** The alpha bytes of RGBA pixels. */
+export function alphaOf(px: Uint8ClampedArray): Uint8Array {
+  const alpha = new Uint8Array(px.length / 4);
+  for (let i = 0; i < alpha.length; i += 1) alpha[i] = px[i * 4 + 3]!;
+  return alpha;
+}
+
+/** Writes alpha into blank (all-zero) RGBA pixels as the model's own pixels, red at that alpha. */
+export function redFromAlpha(alpha: Uint8Array, px: Uint8ClampedArray): void {
+  for (let i = 0; i < alpha.length; i += 1) {
+    if (alpha[i] === 0) continue;
+    px[i * 4] = 255;
+    px[i * 4 + 3] = alpha[i]!;
+  }
+}
+
+/** MaskModel.toPng's rasteriser: white where the mask canvas has alpha, on black, blurred by `feather` pixels. */
+export function maskPng(mask: HTMLCanvasElement, feather: number): Promise<Blob> {
+  const { width, height } = mask;
+  const out = document.createElement('canvas');
+  out.width = width;
+  out.height = height;
+  const ctx = out.getContext('2d');
+  if (!ctx) return Promise.reject(new Error('No 2D canvas context for the mask.'));
+  ctx.fillStyle = '#000';
+  ctx.fillRect(0, 0, width, height);
+  const white = document.createElement('canvas');
+  white.width = width;
+  white.height = height;
+  const w = white.getContext('2d');
+  if (!w) return Promise.reject(new Error('No 2D canvas context for the mask.'));
+  w.drawImage(mask, 0, 0);
+  w.globalCompositeOperation = 'source-in';
+  w.fillStyle = '#fff';
+  w.fillRect(0, 0, width, height);
+  if (feather > 0) ctx.filter = `blur(${feather}px)`;
+  ctx.drawImage(white, 0, 0);
+  return new Promise((resolve, reject) => out.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('Could not encode the mask.'))), 'image/png'));
+}
