@@ -68,7 +68,7 @@ export class BatchService {
       else if (file.path) dropped.push(file.path);
     }
     if (dropped.length > 0 && this.platform.mode !== 'electron') {
-      throw new LatentshopError('PATH_NOT_ALLOWED', 'Paths can only be dropped in the desktop app; upload the files instead.');
+      throw LatentshopError.of('batchDropNeedsDesktop', {});
     }
     return [...staged, ...(await expandPaths(this.paths.allow(dropped)))];
   }
@@ -77,7 +77,7 @@ export class BatchService {
   private async outputDir(): Promise<string> {
     if (this.platform.chooseFolder) {
       const chosen = await this.platform.chooseFolder();
-      if (!chosen) throw new LatentshopError('CANCELLED', 'No output folder was chosen.');
+      if (!chosen) throw LatentshopError.of('noOutputFolder', {});
       return resolve(chosen);
     }
     const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);

@@ -31,7 +31,7 @@ export function queueExecutor(jobs: JobQueue, concurrency: number): BatchExecuto
         const onError = (e: { jobId: string; error: { code: LatentshopError['code']; message: string; file?: string } }): void => {
           if (e.jobId !== jobId) return;
           off();
-          reject(new LatentshopError(e.error.code, e.error.message, e.error.file));
+          reject(LatentshopError.fromData(e.error));
         };
         const onAbort = (): void => jobs.cancel(jobId);
         const off = (): void => {

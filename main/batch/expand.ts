@@ -15,7 +15,7 @@ export async function expandPaths(paths: readonly string[]): Promise<BatchSource
   const out: BatchSource[] = [];
   for (const path of paths) {
     const info = await stat(path).catch(() => undefined);
-    if (!info) throw new LatentshopError('FILE_NOT_FOUND', `${basename(path)} was not found.`, path);
+    if (!info) throw LatentshopError.of('fileNotFound', { name: basename(path) }, path);
     if (info.isDirectory()) await walk(path, 0, out);
     else out.push({ name: basename(path), path });
   }

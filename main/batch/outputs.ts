@@ -18,7 +18,7 @@ export async function runFile(
   progress: (fraction: number) => void,
   signal: AbortSignal,
 ): Promise<void> {
-  if (!item.mask) throw new LatentshopError('FILE_NOT_FOUND', `No mask for ${item.name}.`, item.input);
+  if (!item.mask) throw LatentshopError.of('noMaskFor', { name: item.name }, item.input);
   if (await outputComplete(item.input, item.output)) return;
   const spec: InpaintFileJobSpec = { op: 'inpaintFile', inputPath: item.input, maskPath: item.mask, outputPath: item.output, method: record.method };
   if (record.model !== undefined) spec.model = record.model;

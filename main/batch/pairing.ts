@@ -1,4 +1,5 @@
 import { basename, dirname, extname } from 'node:path';
+import { LatentshopError, type LatentshopErrorData } from '../../preload/contract/errors';
 import { formatFromPath } from '../engine/io/formats';
 
 /** A file offered to a batch: its display name and where it is on disk. */
@@ -15,7 +16,7 @@ export interface PairedItem {
   input: string;
   mask?: string;
   /** Set when the image cannot run (e.g. no mask); the item is reported as failed. */
-  error?: { code: 'FILE_NOT_FOUND'; message: string };
+  error?: LatentshopErrorData;
 }
 
 export interface PairingOptions {
@@ -48,10 +49,7 @@ export function pairSources(sources: readonly BatchSource[], opts: PairingOption
     const stem = s.name.slice(0, s.name.length - extname(s.name).length);
     const mask = shared ?? masks.get(key(s, stem));
     if (mask) items.push({ name: s.name, input: s.path, mask });
-    else {
-      const message = `No mask for ${s.name}: put ${stem}${suffix} beside it, or choose one mask for every image.`;
-      items.push({ name: s.name, input: s.path, error: { code: 'FILE_NOT_FOUND', message } });
-    }
+    else items.push({ name: s.name, input: s.path, error: LatentshopError.of('noMaskBeside', { name: s.name, mask: `${stem}${suffix}` }).toData() });
   }
   return items;
 }

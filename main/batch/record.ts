@@ -1,5 +1,5 @@
 import type { LatentshopErrorData } from '../../preload/contract/errors';
-import type { BatchItemState, BatchState, BatchStatus, InpaintMethod } from '../../preload/contract/types';
+import type { BatchItemError, BatchItemState, BatchState, BatchStatus, InpaintMethod } from '../../preload/contract/types';
 
 /** A file lost to an engine crash is retried this many times before it counts as failed. */
 export const MAX_ATTEMPTS = 2;
@@ -12,7 +12,7 @@ export interface BatchItemRecord {
   /** Chosen when the batch was created, so a resumed run writes (and finds) the same file. */
   output: string;
   state: BatchItemState;
-  error?: { code: string; message: string };
+  error?: BatchItemError;
   /** Runs lost to an engine crash; a file is retried once before it counts as failed. */
   attempts: number;
 }
@@ -77,6 +77,7 @@ export function settleFailure(item: BatchItemRecord, error: LatentshopErrorData,
   else if (error.code === 'CANCELLED' || (error.code === 'ENGINE_CRASHED' && item.attempts < MAX_ATTEMPTS)) item.state = 'pending';
   else {
     item.state = 'failed';
-    item.error = { code: error.code, message: error.message };
+    const { file: _file, ...reason } = error; // The item names its file already.
+    item.error = reason;
   }
 }

@@ -68,12 +68,12 @@ export class LatentshopService extends EventEmitter<ServiceEvents> implements La
   }
 
   async openDialog(): Promise<ImageInfo[]> {
-    if (!this.platform.dialogs) throw new LatentshopError('BAD_ARGUMENT', 'There is no file dialog in browser mode; drop files instead.');
+    if (!this.platform.dialogs) throw LatentshopError.of('noFileDialog', {});
     return this.openPaths(this.paths.allow(await this.platform.dialogs.openImages()));
   }
 
   async openDropped({ paths }: { paths: string[] }): Promise<ImageInfo[]> {
-    if (this.platform.mode !== 'electron') throw new LatentshopError('PATH_NOT_ALLOWED', 'Paths can only be dropped in the desktop app.');
+    if (this.platform.mode !== 'electron') throw LatentshopError.of('dropNeedsDesktop', {});
     return this.openPaths(this.paths.allow(paths));
   }
 
@@ -100,7 +100,7 @@ export class LatentshopService extends EventEmitter<ServiceEvents> implements La
       : this.platform.dialogs
         ? await this.platform.dialogs.saveImage(suggested)
         : await uniqueExportPath(this.platform.exportDir, suggested);
-    if (!path) throw new LatentshopError('CANCELLED', 'Export cancelled.');
+    if (!path) throw LatentshopError.of('exportCancelled', {});
     // The save dialog already asked the user whether to replace an existing file.
     const overwrite = this.platform.dialogs && !args.folderId ? args.options.overwrite ?? true : false;
     return this.host.call('exportImage', { imageId: args.imageId, path, options: { ...args.options, overwrite } });

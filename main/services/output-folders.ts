@@ -21,7 +21,7 @@ export class OutputFolders {
 
   async choose(prefix = 'upscaled'): Promise<{ folderId: string; path: string }> {
     const path = this.platform.chooseFolder ? await this.platform.chooseFolder() : await freshSubfolder(this.platform.exportDir, prefix);
-    if (!path) throw new LatentshopError('CANCELLED', 'No output folder was chosen.');
+    if (!path) throw LatentshopError.of('noOutputFolder', {});
     const folderId = `dir_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
     this.folders.set(folderId, resolve(path));
     return { folderId, path: resolve(path) };
@@ -29,7 +29,7 @@ export class OutputFolders {
 
   get(folderId: string): string {
     const path = this.folders.get(folderId);
-    if (!path) throw new LatentshopError('PATH_NOT_ALLOWED', 'That output folder was not chosen in this session.');
+    if (!path) throw LatentshopError.of('folderNotChosen', {});
     return path;
   }
 }

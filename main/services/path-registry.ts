@@ -19,7 +19,7 @@ export class PathRegistry {
   assertAllowed(path: string): string {
     const absolute = resolve(path);
     if (!this.readable.has(absolute)) {
-      throw new LatentshopError('PATH_NOT_ALLOWED', 'This file was not opened through a dialog or a drop.', path);
+      throw LatentshopError.of('pathNotOpened', {}, path);
     }
     return absolute;
   }

@@ -1,4 +1,5 @@
 /** Plain data types shared by every runtime. No imports of runtime code here. */
+import type { LatentshopErrorData } from './errors';
 import type { LatentJobResult, LatentJobSpec } from './latent';
 import type { SrJobSpec } from './sr';
 
@@ -184,8 +185,11 @@ export interface BatchItemStatus {
   fraction: number;
   /** Where the result is (or will be) written. */
   output: string;
-  error?: { code: string; message: string };
+  error?: BatchItemError;
 }
+
+/** Why a file failed, as the engine worded it (its key lets the UI word it in its own language). */
+export type BatchItemError = Omit<LatentshopErrorData, 'file'>;
 
 export interface BatchStatus {
   batchId: string;

@@ -1,7 +1,7 @@
 import type { ExportOptions, ImageInfo, ResizeJobSpec } from '../../preload/contract';
 import { activeView } from './canvas/active';
 import { useDocumentGuard } from './document-guard';
-import { i18n } from './i18n';
+import { errorText, i18n } from './i18n';
 import { getApi } from './ipc/api';
 import { toErrorData } from './ipc/errors';
 import { pathOf, pickFiles, readBase64 } from './ipc/files';
@@ -26,10 +26,10 @@ export function useActions() {
   const t = i18n.global.t;
 
   function openFailed(error: unknown, fallbackFile: string): void {
-    const data = toErrorData(error);
-    const file = data.file ?? fallbackFile;
+    const file = toErrorData(error).file ?? fallbackFile;
+    const message = errorText(error);
     // Engine messages usually name the file already; don't say it twice.
-    const text = !file || data.message.includes(file) ? data.message : t('toast.openFailed', { file, message: data.message });
+    const text = !file || message.includes(file) ? message : t('toast.openFailed', { file, message });
     toasts.show(text, 'error');
   }
 
@@ -96,7 +96,7 @@ export function useActions() {
         else void getApi().releaseImage({ imageId: result.image.id }).catch(() => undefined);
       });
     } catch (e) {
-      toasts.show(t('toast.jobFailed', { op: t('jobs.op.resize'), message: toErrorData(e).message }), 'error');
+      toasts.show(t('toast.jobFailed', { op: t('jobs.op.resize'), message: errorText(e) }), 'error');
     }
   }
 
@@ -109,7 +109,7 @@ export function useActions() {
       doc.markSaved(image.id);
       toasts.show(t('toast.exported', { path: result.path }), 'success');
     } catch (e) {
-      toasts.show(t('toast.exportFailed', { message: toErrorData(e).message }), 'error');
+      toasts.show(t('toast.exportFailed', { message: errorText(e) }), 'error');
     }
   }
 

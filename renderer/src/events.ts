@@ -1,4 +1,4 @@
-import { i18n } from './i18n';
+import { errorText, i18n } from './i18n';
 import { getApi } from './ipc/api';
 import { useBatchStore } from './stores/batch';
 import { useEngineStore } from './stores/engine';
@@ -22,7 +22,7 @@ export function connectEvents(): () => void {
       jobs.handleError(jobId, error);
       if (error.code === 'CANCELLED') return;
       const op = jobs.jobs.find((j) => j.jobId === jobId)?.op ?? 'resize';
-      toasts.show(t('toast.jobFailed', { op: t(`jobs.op.${op}`), message: error.message }), 'error');
+      toasts.show(t('toast.jobFailed', { op: t(`jobs.op.${op}`), message: errorText(error) }), 'error');
     }),
     api.onBatchProgress((status) => batch.handleProgress(status)),
     api.onEngineRestarted(() => {

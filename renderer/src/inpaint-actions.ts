@@ -1,8 +1,7 @@
 import type { InpaintMethod } from '../../preload/contract';
 import { useMaskController } from './canvas/mask/controller';
-import { i18n } from './i18n';
+import { errorText, i18n } from './i18n';
 import { getApi } from './ipc/api';
-import { toErrorData } from './ipc/errors';
 import { readBase64 } from './ipc/files';
 import { useDocumentStore } from './stores/document';
 import { useJobsStore } from './stores/jobs';
@@ -43,7 +42,7 @@ export function useInpaintActions() {
         masks.clear(); // The hole is filled: a stale mask would only hide the result.
       });
     } catch (e) {
-      toasts.show(t('toast.jobFailed', { op: t('jobs.op.inpaint'), message: toErrorData(e).message }), 'error');
+      toasts.show(t('toast.jobFailed', { op: t('jobs.op.inpaint'), message: errorText(e) }), 'error');
     }
   }
 
@@ -59,7 +58,7 @@ export function useInpaintActions() {
       void getApi().releaseImage({ imageId: maskId }).catch(() => undefined);
       toasts.show(t('toast.exported', { path: result.path }), 'success');
     } catch (e) {
-      toasts.show(t('toast.exportFailed', { message: toErrorData(e).message }), 'error');
+      toasts.show(t('toast.exportFailed', { message: errorText(e) }), 'error');
     }
   }
 

@@ -38,7 +38,7 @@ export class EngineHost extends EventEmitter<EngineHostEvents> {
     this.ready = new Promise<BackendInfo>((resolve, reject) => {
       child.onMessage((message) => this.onMessage(message, resolve));
       child.onExit((code) => {
-        reject(new LatentshopError('ENGINE_CRASHED', `The engine could not start (exit code ${code}).`));
+        reject(LatentshopError.of('engineDidNotStart', { code: String(code) }));
         this.onExit(child, code);
       });
     });
@@ -83,7 +83,7 @@ export class EngineHost extends EventEmitter<EngineHostEvents> {
       this.pending.delete(message.id);
       if (!pending) return;
       if (message.ok) pending.resolve(message.value);
-      else pending.reject(new LatentshopError(message.error.code, message.error.message, message.error.file));
+      else pending.reject(LatentshopError.fromData(message.error));
     }
   }
 
@@ -97,7 +97,7 @@ export class EngineHost extends EventEmitter<EngineHostEvents> {
     if (this.child !== child) return;
     this.child = undefined;
     this.ready = undefined;
-    const error = new LatentshopError('ENGINE_CRASHED', 'The engine stopped while working; it has been restarted. Try again.');
+    const error = LatentshopError.of('engineRestarted', {});
     for (const pending of this.pending.values()) pending.reject(error);
     this.pending.clear();
     if (this.stopped) return;

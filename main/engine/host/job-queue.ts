@@ -127,5 +127,5 @@ export class JobQueue extends EventEmitter<JobQueueEvents> {
 }
 
 function cancelled(): LatentshopError {
-  return new LatentshopError('CANCELLED', 'Cancelled.');
+  return LatentshopError.of('cancelled', {});
 }

@@ -55,11 +55,7 @@ async function refuseExisting(target: string, sourcePath: string | undefined): P
   const source = sourcePath ? await stat(sourcePath).catch(() => undefined) : undefined;
   // Same inode catches the source reached through a symlink, a hard link or another letter case.
   if (source && source.dev === existing.dev && source.ino === existing.ino) {
-    throw new LatentshopError(
-      'WOULD_OVERWRITE_SOURCE',
-      `Saving would replace the original, ${basename(target)}. Choose another name, or allow overwriting.`,
-      target,
-    );
+    throw LatentshopError.of('wouldOverwriteSource', { name: basename(target) }, target);
   }
   throw exists(target);
 }
@@ -86,26 +82,22 @@ async function syncFolder(folder: string): Promise<void> {
 }
 
 function exists(target: string): LatentshopError {
-  return new LatentshopError(
-    'FILE_EXISTS',
-    `${basename(target)} already exists. Choose another name, or allow overwriting.`,
-    target,
-  );
+  return LatentshopError.of('fileExists', { name: basename(target) }, target);
 }
 
 function writeError(target: string, error: unknown): LatentshopError {
   if (error instanceof LatentshopError) return error;
   const name = basename(target);
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const reasons: Record<string, string> = {
-    ENOSPC: 'the disk is full',
-    EDQUOT: 'the disk quota is used up',
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    EROFS: 'the disk is read-only',
-    ENOENT: 'the folder does not exist',
-    EISDIR: 'a folder has that name',
+  const reasons: Record<string, 'diskFull' | 'quotaFull' | 'writeDenied' | 'readOnlyDisk' | 'noSuchFolder' | 'folderInTheWay'> = {
+    ENOSPC: 'diskFull',
+    EDQUOT: 'quotaFull',
+    EACCES: 'writeDenied',
+    EPERM: 'writeDenied',
+    EROFS: 'readOnlyDisk',
+    ENOENT: 'noSuchFolder',
+    EISDIR: 'folderInTheWay',
   };
-  const reason = (code && reasons[code]) ?? `error ${code ?? 'unknown'}`;
-  return new LatentshopError('WRITE_FAILED', `${name} could not be saved: ${reason}.`, target);
+  const known = code ? reasons[code] : undefined;
+  return known ? LatentshopError.of(known, { name }, target) : LatentshopError.of('writeFailed', { name, reason: code ?? 'unknown' }, target);
 }

@@ -37,7 +37,7 @@ export async function encodeRaster(raster: RasterImage, options: ExportOptions):
     return bytes;
   } catch (error) {
     const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
-    throw new LatentshopError('WRITE_FAILED', `${raster.metadata.name} could not be saved as ${formatLabel(options.format)}: ${reason}`);
+    throw LatentshopError.of('encodeFailed', { name: raster.metadata.name, format: formatLabel(options.format), reason });
   }
 }
 
@@ -63,7 +63,7 @@ export async function encodePreviewPng(raster: RasterImage, opts: PreviewOptions
 function outputBitDepth(raster: RasterImage, options: ExportOptions): 8 | 16 {
   const sixteenOk = options.format === 'png' || options.format === 'tiff';
   if (options.bitDepth === 16 && !sixteenOk) {
-    throw new LatentshopError('BAD_ARGUMENT', `${formatLabel(options.format)} cannot store 16 bits per channel. Choose PNG or TIFF.`);
+    throw LatentshopError.of('noSixteenBits', { format: formatLabel(options.format) });
   }
   return sixteenOk ? (options.bitDepth ?? raster.bitDepth) : 8;
 }
@@ -71,10 +71,7 @@ function outputBitDepth(raster: RasterImage, options: ExportOptions): 8 | 16 {
 function checkSize(raster: RasterImage, format: ExportOptions['format']): void {
   const limit = format === 'webp' ? WEBP_MAX_SIDE : MAX_SIDE;
   if (raster.width > limit || raster.height > limit) {
-    throw new LatentshopError(
-      'BAD_ARGUMENT',
-      `${raster.width} × ${raster.height} is too large for ${formatLabel(format)} (at most ${limit} pixels per side).`,
-    );
+    throw LatentshopError.of('tooLargeForFormat', { width: raster.width, height: raster.height, format: formatLabel(format), limit });
   }
 }
 

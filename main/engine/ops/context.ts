@@ -11,7 +11,7 @@ export interface OpContext {
 }
 
 export function cancelledError(): LatentshopError {
-  return new LatentshopError('CANCELLED', 'Cancelled');
+  return LatentshopError.of('cancelled', {});
 }
 
 export function throwIfCancelled(signal: AbortSignal): void {

@@ -83,7 +83,7 @@ export class ImageStore {
       header = JSON.parse(await readFile(join(this.cacheDir, `${id}.json`), 'utf8')) as StoredHeader;
       bytes = await readFile(join(this.cacheDir, `${id}.raw`));
     } catch {
-      throw new LatentshopError('UNKNOWN_IMAGE', 'This image is no longer open. Open the file again.');
+      throw LatentshopError.of('unknownImage', {});
     }
     const copy = new Uint8Array(bytes).buffer;
     const data = header.bitDepth === 16 ? new Uint16Array(copy) : new Uint8Array(copy);

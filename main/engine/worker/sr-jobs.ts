@@ -17,7 +17,7 @@ const MAX_OUTPUT_PIXELS = 400e6;
 export function checkOutputSize(width: number, height: number, scale: number): void {
   if (width * scale * height * scale <= MAX_OUTPUT_PIXELS) return;
   const mp = Math.round((width * scale * height * scale) / 1e6);
-  throw new LatentshopError('IMAGE_TOO_LARGE', `The result would be ${mp} megapixels (the limit is 400). Choose a smaller scale or select a rectangle.`);
+  throw LatentshopError.of('upscaleTooLarge', { mp, limit: 400 });
 }
 
 /** Super-resolution job handlers; worker/jobs.ts spreads them into its handler map. */

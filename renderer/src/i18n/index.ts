@@ -1,5 +1,7 @@
 import { createI18n } from 'vue-i18n';
+import { toErrorData } from '../ipc/errors';
 import { en, type MessageSchema } from './en';
+import { wordError } from './error-wording';
 import { zhCN } from './zh-CN';
 
 export const LOCALES = ['en', 'zh-CN'] as const;
@@ -30,4 +32,9 @@ export function setLocale(locale: Locale): void {
   i18n.global.locale.value = locale;
   localStorage.setItem(STORAGE_KEY, locale);
   document.documentElement.lang = locale;
+}
+
+/** Anything a request or job failed with, as a photographer reads it in the chosen language. */
+export function errorText(error: unknown): string {
+  return wordError(toErrorData(error), i18n.global.locale.value);
 }

@@ -1,4 +1,4 @@
-import type { ErrorCode, LatentshopErrorData } from '../../../preload/contract';
+import type { ErrorCode, ErrorMessageKey, ErrorParams, LatentshopErrorData } from '../../../preload/contract';
 
 /**
  * An error with a stable code, rebuilt in the renderer. The contract's own class lives in
@@ -7,12 +7,18 @@ import type { ErrorCode, LatentshopErrorData } from '../../../preload/contract';
 export class RpcError extends Error implements LatentshopErrorData {
   readonly code: ErrorCode;
   readonly file?: string;
+  readonly key?: ErrorMessageKey;
+  readonly params?: ErrorParams;
+  override readonly cause?: LatentshopErrorData;
 
   constructor(data: LatentshopErrorData) {
     super(data.message);
     this.name = 'RpcError';
     this.code = data.code;
     if (data.file !== undefined) this.file = data.file;
+    if (data.key !== undefined) this.key = data.key;
+    if (data.params !== undefined) this.params = data.params;
+    if (data.cause !== undefined) this.cause = data.cause;
   }
 }
 
@@ -30,10 +36,19 @@ export function toErrorData(error: unknown): LatentshopErrorData {
   if (looksLikeErrorData(error)) {
     const data: LatentshopErrorData = { code: error.code, message: firstLine(error.message) };
     if (typeof error.file === 'string') data.file = error.file;
+    // The catalogue key lets the UI word the error in its own language (see i18n/error-text.ts).
+    if (typeof error.key === 'string') data.key = error.key;
+    if (isParams(error.params)) data.params = error.params;
+    if (looksLikeErrorData(error.cause)) data.cause = toErrorData(error.cause);
     return data;
   }
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'INTERNAL', message: firstLine(message) };
+}
+
+function isParams(value: unknown): value is ErrorParams {
+  if (typeof value !== 'object' || value === null) return false;
+  return Object.values(value).every((v) => typeof v === 'string' || typeof v === 'number');
 }
 
 function firstLine(message: string): string {

@@ -1,6 +1,6 @@
 import type { ImageInfo } from '../../../preload/contract';
 import { getApi } from './api';
-import { toErrorData } from './errors';
+import { errorText } from '../i18n';
 import { pathOf, readBase64 } from './files';
 
 /**
@@ -24,7 +24,7 @@ export async function openImageFiles(
         : [await getApi().upload({ name: file.name, dataBase64: await readBase64(file) })];
       images.push(...opened);
     } catch (error) {
-      const { message } = toErrorData(error);
+      const message = errorText(error);
       failed.push(message.includes(file.name) ? message : `${file.name}: ${message}`);
     }
     onEach?.(images.length + failed.length);

@@ -4,7 +4,7 @@ import { activeView } from '../canvas/active';
 import { CompareOverlay } from '../canvas/sr/CompareOverlay';
 import { centreOf, previewCrop, viewCentre } from '../canvas/sr/rect-math';
 import { RectSelectTool } from '../canvas/tools/RectSelectTool';
-import { i18n } from '../i18n';
+import { errorText, i18n } from '../i18n';
 import { getApi } from '../ipc/api';
 import { toErrorData } from '../ipc/errors';
 import { useDocumentStore } from '../stores/document';
@@ -71,7 +71,7 @@ export function useSrActions() {
     } catch (error) {
       // A failed job is toasted by the event router; only a refused start (no row) is toasted here.
       const data = toErrorData(error);
-      if (data.code === 'BAD_ARGUMENT') toasts.show(t('toast.jobFailed', { op: t('jobs.op.upscale'), message: data.message }), 'error');
+      if (data.code === 'BAD_ARGUMENT') toasts.show(t('toast.jobFailed', { op: t('jobs.op.upscale'), message: errorText(data) }), 'error');
     } finally {
       sr.runningJobId = null;
     }

@@ -1,6 +1,6 @@
 import type { ImageFormat, ImageInfo } from '../../../preload/contract';
 import { getApi } from '../ipc/api';
-import { toErrorData } from '../ipc/errors';
+import { errorText } from '../i18n';
 import { pathOf, readBase64 } from '../ipc/files';
 import { useEngineStore } from '../stores/engine';
 import { useSrStore } from '../stores/sr';
@@ -44,7 +44,7 @@ export async function upscaleFiles(files: File[]): Promise<void> {
         const written = await getApi().exportImage({ imageId: result.image.id, options: { format }, name: `${base}.x${scale}.${extension in FORMATS ? extension : 'png'}`, folderId: folder.folderId });
         sr.updateItem(index, { state: 'done', output: written.path });
       } catch (error) {
-        sr.updateItem(index, { state: 'failed', error: toErrorData(error).message });
+        sr.updateItem(index, { state: 'failed', error: errorText(error) });
       } finally {
         for (const image of opened) void getApi().releaseImage({ imageId: image.id }).catch(() => undefined);
       }

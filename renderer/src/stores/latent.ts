@@ -1,8 +1,8 @@
 import { defineStore } from 'pinia';
 import { ref, shallowRef, watch } from 'vue';
 import type { AttributeInfo, InversionMethod, LatentSessionResult, Rect } from '../../../preload/contract';
+import { errorText } from '../i18n';
 import { getApi } from '../ipc/api';
-import { toErrorData } from '../ipc/errors';
 import { usableMethod } from '../latent/families';
 import { useDocumentStore } from './document';
 import { useJobsStore } from './jobs';
@@ -77,7 +77,7 @@ export const useLatentStore = defineStore('latent', () => {
     try {
       attributes.value = await getApi().listAttributes({ family: family.value });
     } catch (e) {
-      toasts.show(toErrorData(e).message, 'error');
+      toasts.show(errorText(e), 'error');
     }
   }
 
@@ -89,7 +89,7 @@ export const useLatentStore = defineStore('latent', () => {
       values.value = Object.fromEntries(Object.entries(values.value).filter(([key]) => key !== name));
       return true;
     } catch (e) {
-      toasts.show(toErrorData(e).message, 'error');
+      toasts.show(errorText(e), 'error');
       return false;
     }
   }

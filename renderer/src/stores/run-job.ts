@@ -1,6 +1,6 @@
 import { watch } from 'vue';
 import type { JobResult, JobSpec, LatentshopErrorData } from '../../../preload/contract';
-import { i18n } from '../i18n';
+import { errorText, i18n } from '../i18n';
 import { toErrorData } from '../ipc/errors';
 import { useJobsStore } from './jobs';
 import { useToastStore } from './toasts';
@@ -40,7 +40,7 @@ export function runJob(spec: JobSpec, onStarted?: (jobId: string) => void): Prom
       }, (error: unknown) => {
         finish();
         const t = i18n.global.t;
-        useToastStore().show(t('toast.jobFailed', { op: t(`jobs.op.${spec.op}`), message: toErrorData(error).message }), 'error');
+        useToastStore().show(t('toast.jobFailed', { op: t(`jobs.op.${spec.op}`), message: errorText(error) }), 'error');
         reject(error);
       });
   });

@@ -21,8 +21,7 @@ export async function inpaintFile(spec: InpaintFileJobSpec, ctx: OpContext): Pro
     filled = await inpaintRaster(image, mask, spec, subContext(ctx, 0.05, 0.9));
   } catch (error) {
     if (!(error instanceof LatentshopError) || error.code !== 'BAD_ARGUMENT') throw error;
-    const about = `${basename(spec.inputPath)} (mask ${basename(spec.maskPath)})`;
-    throw new LatentshopError(error.code, `${about}: ${error.message}`, spec.inputPath);
+    throw LatentshopError.of('aboutImageAndMask', { image: basename(spec.inputPath), mask: basename(spec.maskPath), detail: error.message }, spec.inputPath, error.toData());
   }
   throwIfCancelled(ctx.signal);
   ctx.progress(0.9, 'encode');

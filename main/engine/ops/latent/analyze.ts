@@ -19,7 +19,7 @@ export function analyzeRegion(fam: LatentFamily, photo: RasterImage, region?: Re
 
 /** G(z) as a data URL, enlarged 4× so it is visible in the UI. */
 export async function generateDataUrl(fam: LatentFamily, z: number[]): Promise<string> {
-  if (z.length !== fam.latentSize) throw new LatentshopError('BAD_ARGUMENT', `z has ${z.length} values; family "${fam.id}" needs ${fam.latentSize}.`);
+  if (z.length !== fam.latentSize) throw LatentshopError.of('latentLength', { count: z.length, family: fam.id, size: fam.latentSize });
   const values = generateValues(fam, Float32Array.from(z), 1);
   return domainDataUrl(values, fam.domain);
 }

@@ -46,7 +46,7 @@ async function readFileJson(path: string | undefined): Promise<StoredAttribute[]
     const json = JSON.parse(text) as Partial<AttributeFileJson>;
     return Array.isArray(json.attributes) ? json.attributes : [];
   } catch {
-    throw new LatentshopError('MODEL_INVALID', 'The attributes file is not valid JSON.', path);
+    throw LatentshopError.of('attributesNotJson', {}, path);
   }
 }
 
@@ -96,7 +96,7 @@ export async function removeUserAttribute(family: string, latentSize: number, na
   const path = userAttributesPath(family);
   const learned = await readFileJson(path);
   if (!learned.some((a) => a.name === name)) {
-    throw new LatentshopError('BAD_ARGUMENT', `"${name}" is not an attribute you learned for ${family}; built-in attributes cannot be removed.`);
+    throw LatentshopError.of('notLearnedAttribute', { name, family });
   }
   await writeUserAttributes(path, latentSize, learned.filter((a) => a.name !== name));
 }
@@ -119,7 +119,7 @@ export interface AttributeTerm {
 export function attributeTerms(known: StoredAttribute[], strengths: Record<string, number>): AttributeTerm[] {
   return Object.entries(strengths).map(([name, alpha]) => {
     const found = known.find((a) => a.name === name);
-    if (!found) throw new LatentshopError('BAD_ARGUMENT', `Unknown attribute "${name}" (known: ${known.map((a) => a.name).join(', ') || 'none'}).`);
+    if (!found) throw LatentshopError.of('unknownAttribute', { name, known: known.map((a) => a.name).join(', ') || '—' });
     return { vector: found.vector, alpha };
   });
 }

@@ -19,7 +19,7 @@ export async function editedLatent(fam: LatentFamily, session: LatentSession, re
   let base = session.z;
   if (req.useConstrained) {
     const star = session.candidates[req.candidate ?? 0];
-    if (!star) throw new LatentshopError('BAD_ARGUMENT', 'There is no painted-constraint result for this session yet; run constrain first.');
+    if (!star) throw LatentshopError.of('noConstraintResult', {});
     base = interpolateLatent(session.z, star, req.interpolation ?? 1);
   }
   const names = Object.keys(req.attributes);

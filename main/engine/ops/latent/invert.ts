@@ -90,7 +90,7 @@ const WHITENING_DAMPING = 0.01;
 export async function invertImages(fam: LatentFamily, targets: Float32Array, count: number, opts: InvertOptions): Promise<InversionResult> {
   const t0 = performance.now();
   const L = fam.latentSize;
-  if (opts.method !== 'optimize' && !fam.nets.E) throw new LatentshopError('MODEL_NOT_FOUND', `Family "${fam.id}" has no encoder; use --method optimize.`);
+  if (opts.method !== 'optimize' && !fam.nets.E) throw LatentshopError.of('noEncoderUseOptimize', { family: fam.id });
   const iterations = opts.method === 'encoder' ? 0 : (opts.iterations ?? (opts.method === 'optimize' ? 500 : 50));
   const starts = opts.method === 'encoder' ? 1 : (opts.starts ?? (opts.method === 'optimize' ? 4 : 1));
   const schedule = DEFAULT_SCHEDULE[opts.method === 'optimize' ? 'optimize' : 'hybrid'];

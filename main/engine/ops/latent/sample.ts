@@ -29,7 +29,7 @@ export function discriminate(fam: LatentFamily, images: Float32Array, count: num
 /** E's z per image, in batches of 256 (one wasm call per batch is what makes it ~ms per image). */
 export function encode(fam: LatentFamily, images: Float32Array, count: number): Float32Array {
   const encoder = fam.nets.E;
-  if (!encoder) throw new LatentshopError('MODEL_NOT_FOUND', `Family "${fam.id}" has no encoder.`);
+  if (!encoder) throw LatentshopError.of('noEncoder', { family: fam.id });
   const px = domainPixels(fam);
   const out = new Float32Array(count * fam.latentSize);
   for (let s = 0; s < count; s += 256) {
@@ -49,7 +49,7 @@ export interface ClassScore {
 /** C's softmax per image: the top-k labels, best first. */
 export function classify(fam: LatentFamily, images: Float32Array, count: number, topK = 3): ClassScore[][] {
   const C = fam.nets.C;
-  if (!C) throw new LatentshopError('MODEL_NOT_FOUND', `Family "${fam.id}" has no classifier.`);
+  if (!C) throw LatentshopError.of('noClassifier', { family: fam.id });
   const probs = tf.tidy(() => (C.apply(domainTensor(fam, images, count), { training: false }) as tf.Tensor).softmax().dataSync() as Float32Array);
   const k = probs.length / count;
   return Array.from({ length: count }, (_, i) =>

@@ -41,7 +41,7 @@ export class LatentSessionStore {
     try {
       return JSON.parse(await readFile(this.file(id), 'utf8')) as LatentSession;
     } catch {
-      throw new LatentshopError('BAD_ARGUMENT', 'This latent session is closed or unknown. Invert the region again.');
+      throw LatentshopError.of('sessionClosed', {});
     }
   }
 

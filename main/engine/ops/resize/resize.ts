@@ -42,25 +42,21 @@ export function targetSize(source: Size, spec: ResizeSpec, maxPixels = DEFAULT_M
     const aspect = source.width / source.height;
     width = spec.width ?? Math.round((spec.height ?? 0) * aspect);
     height = spec.height ?? Math.round((spec.width ?? 0) / aspect);
-    if (!Number.isInteger(width) || !Number.isInteger(height)) throw bad('Width and height must be whole numbers of pixels.');
+    if (!Number.isInteger(width) || !Number.isInteger(height)) throw LatentshopError.of('resizeWholePixels', {});
   } else if (spec.scale !== undefined) {
-    if (!Number.isFinite(spec.scale) || spec.scale <= 0) throw bad('The scale must be a number greater than 0.');
+    if (!Number.isFinite(spec.scale) || spec.scale <= 0) throw LatentshopError.of('resizeBadScale', {});
     // A side never scales to nothing: a 5000 × 3 strip at 10 % is 500 × 1, as the dialog previews.
     width = Math.max(1, Math.round(source.width * spec.scale));
     height = Math.max(1, Math.round(source.height * spec.scale));
   } else {
-    throw bad('Give a scale, or a width and/or height.');
+    throw LatentshopError.of('resizeNeedsSize', {});
   }
-  if (width < 1 || height < 1) throw bad(`The result would be ${width} × ${height} pixels; it must be at least 1 × 1.`);
+  if (width < 1 || height < 1) throw LatentshopError.of('resizeTooSmall', { width, height });
   if (width > MAX_SIDE || height > MAX_SIDE) {
-    throw bad(`The result would be ${width} × ${height} pixels; each side can be at most ${MAX_SIDE}.`);
+    throw LatentshopError.of('resizeSideLimit', { width, height, limit: MAX_SIDE });
   }
   if (width * height > maxPixels) {
-    throw bad(`The result would be ${megapixels(width * height)} MP; the limit is ${megapixels(maxPixels)} MP.`);
+    throw LatentshopError.of('resizePixelLimit', { mp: megapixels(width * height), limit: megapixels(maxPixels) });
   }
   return { width, height };
-}
-
-function bad(message: string): LatentshopError {
-  return new LatentshopError('BAD_ARGUMENT', message);
 }

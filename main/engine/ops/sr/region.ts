@@ -7,7 +7,7 @@ export function cropRegion(raster: RasterImage, region: SrRegion | undefined): R
   if (!region) return raster;
   const { x, y, width, height } = region;
   if (x < 0 || y < 0 || width < 1 || height < 1 || x + width > raster.width || y + height > raster.height) {
-    throw new LatentshopError('BAD_ARGUMENT', `The selection ${width}×${height} at (${x}, ${y}) is not inside the ${raster.width}×${raster.height} image.`);
+    throw LatentshopError.of('selectionOutside', { width, height, x, y, imageWidth: raster.width, imageHeight: raster.height });
   }
   if (x === 0 && y === 0 && width === raster.width && height === raster.height) return raster;
   const c = raster.channels;

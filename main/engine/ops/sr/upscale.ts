@@ -55,7 +55,7 @@ export async function tileWithRetry(source: RgbSource, net: TileNet, options: Ti
       return { tile };
     } catch (error) {
       if (!isOutOfMemory(error)) throw error;
-      if (tile <= floor) throw new LatentshopError('OUT_OF_MEMORY', 'Not enough memory to upscale even with the smallest tiles. Close other images or try a smaller scale.');
+      if (tile <= floor) throw LatentshopError.of('upscaleOutOfMemory', {});
       tile = Math.max(floor, Math.floor(tile * 0.7));
     }
   }

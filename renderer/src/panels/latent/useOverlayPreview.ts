@@ -3,7 +3,7 @@ import type { EditPreview, EditPreviewArgs } from '../../../../preload/contract'
 import { activeView } from '../../canvas/active';
 import { overlayOf, strokeLayerOf } from '../../canvas/latent/layers';
 import { getApi } from '../../ipc/api';
-import { toErrorData } from '../../ipc/errors';
+import { errorText } from '../../i18n';
 import { latestRequester } from '../../latent/schedule';
 import { useToastStore } from '../../stores/toasts';
 
@@ -21,7 +21,7 @@ export function useOverlayPreview(args: () => EditPreviewArgs | null) {
   const requester = latestRequester<EditPreviewArgs, EditPreview>(
     (a) => getApi().previewEdit(a),
     (preview) => void draw(preview),
-    (e) => toasts.show(toErrorData(e).message, 'error'),
+    (e) => toasts.show(errorText(e), 'error'),
   );
 
   async function draw(preview: EditPreview): Promise<void> {

@@ -40,7 +40,7 @@ export async function contentAwareFill(
   const mask = maskPixels(raster, maskInput);
   const patchSize = opts.patchSize ?? 7;
   if (!Number.isInteger(patchSize) || patchSize < 3 || patchSize > 15 || patchSize % 2 === 0) {
-    throw new LatentshopError('BAD_ARGUMENT', `The patch size must be an odd whole number from 3 to 15, not ${patchSize}.`);
+    throw LatentshopError.of('patchSize', { value: patchSize });
   }
   ctx.progress(0, 'prepare');
   throwIfCancelled(ctx.signal);
@@ -52,7 +52,7 @@ export async function contentAwareFill(
     return result;
   }
   if (holes.length === 1 && covers(holes[0]!, raster) && allSet(mask)) {
-    throw new LatentshopError('BAD_ARGUMENT', 'The mask covers the whole image; nothing to fill from.');
+    throw LatentshopError.of('maskCoversAllFill', {});
   }
   const regions = fillRegions(holes, raster.width, raster.height, MARGIN_FACTOR, MIN_MARGIN);
   const weights = regions.map((b) => (b.x1 - b.x0) * (b.y1 - b.y0));

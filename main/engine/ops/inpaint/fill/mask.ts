@@ -43,18 +43,10 @@ export function maskPixels(raster: RasterImage, mask: Uint8Array | MaskImage): U
   const { width, height } = raster;
   if (mask instanceof Uint8Array) {
     if (mask.length === width * height) return mask;
-    throw sizeError(`has ${mask.length} pixels`, raster);
+    throw LatentshopError.of('maskPixelCount', { count: mask.length, width, height, pixels: width * height });
   }
   if (mask.width === width && mask.height === height && mask.data.length === width * height) return mask.data;
-  throw sizeError(`is ${mask.width} × ${mask.height} pixels`, raster);
-}
-
-function sizeError(what: string, raster: RasterImage): LatentshopError {
-  const { width, height } = raster;
-  return new LatentshopError(
-    'BAD_ARGUMENT',
-    `The mask ${what} but the image is ${width} × ${height} (${width * height} pixels); they must be the same size.`,
-  );
+  throw LatentshopError.of('maskSize', { maskWidth: mask.width, maskHeight: mask.height, width, height, pixels: width * height });
 }
 
 function constantChannel(px: Uint8Array | Uint16Array, c: number, k: number): boolean {

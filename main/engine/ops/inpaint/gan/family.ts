@@ -17,11 +17,9 @@ export async function ganFamily(which?: string, modelsRoot: string = resolveMode
   const named = (id: string) => families.find((f) => f.id === id || basename(f.path) === id);
   const pick = which === undefined ? (named(DEFAULT_FAMILY) ?? families[0]) : named(which);
   if (!pick) {
-    const message =
-      families.length === 0
-        ? `GAN completion needs a GAN family (a models folder whose manifest has a generator and a discriminator); none is installed in ${modelsRoot}.`
-        : `No GAN family "${which ?? ''}" is installed (installed: ${families.map((f) => f.id).join(', ')}).`;
-    throw new LatentshopError('MODEL_NOT_FOUND', message);
+    throw families.length === 0
+      ? LatentshopError.of('noGanFamily', { folder: modelsRoot })
+      : LatentshopError.of('ganFamilyNotInstalled', { name: which ?? '', installed: families.map((f) => f.id).join(', ') });
   }
   return getLatentFamily(basename(pick.path), modelsRoot);
 }

@@ -43,9 +43,9 @@ export async function ganInpaint(raster: RasterImage, maskInput: Uint8Array | Ma
     ctx.progress(1, 'done');
     return { ...raster, data: raster.data.slice(), metadata: { ...raster.metadata } };
   }
-  if (holes === mask.length) throw new LatentshopError('BAD_ARGUMENT', 'The mask covers the whole image; nothing to complete from.');
+  if (holes === mask.length) throw LatentshopError.of('maskCoversAllComplete', {});
   const region = clampRegion(raster, opts.region);
-  if (!holeInside(mask, raster.width, region)) throw new LatentshopError('BAD_ARGUMENT', 'The mask reaches outside the region given for GAN completion.');
+  if (!holeInside(mask, raster.width, region)) throw LatentshopError.of('maskOutsideRegion', {});
   ctx.progress(0.01, 'load model');
   const fam = await ganFamily(opts.family, opts.modelsRoot);
   throwIfCancelled(ctx.signal);

@@ -21,11 +21,7 @@ export async function getInpainter(which?: string, modelsRoot: string = resolveM
   const pick = which === undefined ? candidates[0] : candidates.find((c) => c.name === which || c.family === which);
   if (!pick) {
     const installed = candidates.map((c) => `${c.family}/${c.name}`).join(', ');
-    const message =
-      candidates.length === 0
-        ? 'No inpainting model is installed. Add a family with an "inpainter" network to the models folder (see the README).'
-        : `No inpainting model "${which ?? ''}" is installed (installed: ${installed}).`;
-    throw new LatentshopError('MODEL_NOT_FOUND', message);
+    throw candidates.length === 0 ? LatentshopError.of('noInpainter', {}) : LatentshopError.of('inpainterNotInstalled', { name: which ?? '', installed });
   }
   const key = `${pick.dir}#${pick.name}`;
   let entry = cache.get(key);
