@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ModelFamilySummary } from '../../preload/contract/types';
 import { loadManifest, MANIFEST_FILE } from './manifest';
+import type { ModelFamily } from './manifest-schema';
 
 /**
  * Where families live: the override (e.g. env LATENTSHOP_MODELS), else
@@ -44,10 +45,18 @@ export async function listFamilies(
     try {
       const family = await loadManifest(dir);
       const summary: ModelFamilySummary = { id: family.id, title: family.title, roles: [...new Set(family.networks.map((n) => n.role))], path: dir };
+      const titles = translatedTitles(family.translations);
+      if (titles) summary.titles = titles;
       out.push(family.domain ? { ...summary, channels: family.domain.channels } : summary);
     } catch (error) {
       onError(dir, error);
     }
   }
   return out;
+}
+
+/** The title in each language the manifest translates it into; undefined when none. */
+function translatedTitles(translations: ModelFamily['translations']): Record<string, string> | undefined {
+  const titles = Object.entries(translations ?? {}).flatMap(([locale, t]) => (t.title === undefined ? [] : [[locale, t.title] as const]));
+  return titles.length > 0 ? Object.fromEntries(titles) : undefined;
 }

@@ -69,6 +69,21 @@ const domainSchema = z
   })
   .strict();
 
+/**
+ * A family's own wording in another language (VS Code localises an extension's manifest the
+ * same way: the package carries its translations). `attributes` mirrors each shipped
+ * attribute's `label` in the attributes file, by attribute name.
+ */
+const translationSchema = z
+  .object({
+    title: z.string().min(1).optional(),
+    attributes: z.record(z.string(), z.string().min(1)).optional(),
+  })
+  .strict();
+
+/** A language tag as the UI names its locales, e.g. "zh-CN". */
+const localeTag = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "zh-CN"');
+
 export const manifestSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'id must be lower-case letters, digits and dashes'),
@@ -80,6 +95,7 @@ export const manifestSchema = z
     networks: z.array(networkSchema).min(1),
     /** JSON file of named latent directions, relative to the family folder. */
     attributes: z.string().min(1).optional(),
+    translations: z.record(localeTag, translationSchema).optional(),
   })
   .strict()
   .superRefine((m, ctx) => {
@@ -95,6 +111,7 @@ export type ManifestJson = z.input<typeof manifestSchema>;
 export type ParsedManifest = z.output<typeof manifestSchema>;
 export type TensorSpec = z.output<typeof tensorSpec>;
 export type DomainSpec = z.output<typeof domainSchema>;
+export type ModelTranslation = z.output<typeof translationSchema>;
 
 /** One network, with its name settled and the family folder known. */
 export type NetworkSpec = z.output<typeof networkSchema> & { name: string };
@@ -114,4 +131,6 @@ export interface ModelFamily {
   manifestPath: string;
   /** Absolute path of the attributes file, when declared. */
   attributesPath?: string;
+  /** By locale: the title and shipped attributes' labels in that language. */
+  translations?: Record<string, ModelTranslation>;
 }

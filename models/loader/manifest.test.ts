@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -43,6 +43,8 @@ describe('parseManifest', () => {
     [{ ...good, networks: [{ role: 'generator', path: 'x', input: { range: [1, -1] } }] }, 'networks[0].input.range: '],
     [{ ...good, networks: [good.networks[0], good.networks[0]] }, 'networks[1].name: duplicate network name "generator"'],
     [{ ...good, colour: 'red' }, '(root): '],
+    [{ ...good, translations: { chinese: { title: '家族' } } }, 'translations.chinese: '],
+    [{ ...good, translations: { 'zh-CN': { titel: '家族' } } }, 'translations.zh-CN: '],
   ])('names the file and the field (%#)', (manifest, expected) => {
     const error = errorOf(() => parse(manifest));
     expect(error.code).toBe('MODEL_INVALID');
@@ -64,6 +66,18 @@ describe('loadManifest and listFamilies', () => {
     expect(names).toHaveLength(12);
     expect(names).toContain('esrgan-thick-x8');
     expect(family.networks.find((n) => n.name === 'esrgan-thick-x4')?.customLayers).toEqual(['MultiplyBeta', 'PixelShuffle4x']);
+  });
+
+  it("lists each shipped family's translated titles, and a family without translations has none", async () => {
+    const list = await listFamilies(resolveModelsRoot());
+    expect(list.find((f) => f.id === 'fashion')?.titles).toEqual({ 'zh-CN': '服装产品（Fashion-MNIST DCGAN）' });
+    expect(list.find((f) => f.id === 'sr-esrgan')?.titles?.['zh-CN']).toBe('ESRGAN 超分辨率（UpscalerJS）');
+    // Every shipped attribute has its Chinese label, so no slider falls back to English.
+    for (const id of ['fashion', 'fashion-colour']) {
+      const shipped = await loadManifest(join(resolveModelsRoot(), id));
+      const attributes = JSON.parse(await readFile(shipped.attributesPath ?? '', 'utf8')) as { attributes: { name: string }[] };
+      expect(Object.keys(shipped.translations?.['zh-CN']?.attributes ?? {}).sort(), id).toEqual(attributes.attributes.map((a) => a.name).sort());
+    }
   });
 
   it('lists a family linked into the models folder from elsewhere', async () => {

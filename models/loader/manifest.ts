@@ -46,5 +46,6 @@ export function parseManifest(text: string, file: string, familyDir: string): Mo
   if (m.domain !== undefined) family.domain = m.domain;
   if (m.latentSize !== undefined) family.latentSize = m.latentSize;
   if (m.attributes !== undefined) family.attributesPath = resolve(familyDir, m.attributes);
+  if (m.translations !== undefined) family.translations = m.translations;
   return family;
 }

@@ -124,6 +124,8 @@ export interface AttributeInfo {
   name: string;
   /** What the panel shows, e.g. "Sneaker → Ankle boot" or "→ Dress" for a class direction; absent: the name. */
   label?: string;
+  /** `label` in other languages, by locale, for a shipped attribute whose family translates it. */
+  labels?: Record<string, string>;
   /** How it was made: method and counts, or 'built-in from labels'. */
   provenance: { method: InversionMethod | 'labels'; positives: number; negatives: number; createdAt?: string };
   /** Strength α at which the built-in vector reaches its target class; the panel marks it. */

@@ -21,6 +21,8 @@ export interface ModelFamilySummary {
   path: string;
   /** Image channels of a GAN family's domain (manifest `domain.channels`): 1 grey, 3 RGB. */
   channels?: number;
+  /** The title in other languages, by locale (the manifest's `translations`); absent: `title` only. */
+  titles?: Record<string, string>;
 }
 
 export interface EngineInfo {

@@ -91,6 +91,21 @@ describe('attribute files', () => {
     expect((await loadAttributes(family)).map((a) => a.name)).toEqual(['smile']);
     expect(readdirSync(join(dir, 'state', 'attributes'))).toEqual(['fam.json']);
   });
+
+  it("gives shipped attributes the family's translated labels (class directions with their arrow), and the user's own none", async () => {
+    const shipped = join(dir, 'attributes.json');
+    writeFileSync(shipped, JSON.stringify({ version: 1, latentSize: 1, attributes: [
+      { name: 'class-dress', label: 'Dress', classIndex: 3, vector: [1] }, { name: 'brightness', label: 'Brightness', vector: [1] }, { name: 'size', vector: [1] },
+    ] }));
+    const attributeLabels = { 'zh-CN': { 'class-dress': '连衣裙', brightness: '亮度', size: '大小' } };
+    await saveUserAttribute('fam', 1, { name: 'size', vector: [2] });
+    const infos = await listAttributeInfos({ id: 'fam', latentSize: 1, attributesPath: shipped, attributeLabels });
+    expect(infos.map((a) => [a.name, a.label, a.labels])).toEqual([
+      ['class-dress', '→ Dress', { 'zh-CN': '→ 连衣裙' }],
+      ['brightness', 'Brightness', { 'zh-CN': '亮度' }],
+      ['size', undefined, undefined], // Learned: the user's word, shadowing the shipped one.
+    ]);
+  });
 });
 
 describe('attribute info', () => {

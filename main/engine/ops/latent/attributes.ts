@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { LatentshopError } from '../../../../preload/contract/errors';
 import type { AttributeInfo, InversionMethod } from '../../../../preload/contract/latent';
+import type { AttributeLabels } from './family';
 
 export const ATTRIBUTE_NAME = /^[a-z0-9][a-z0-9-]{0,40}$/;
 
@@ -61,24 +62,34 @@ export async function loadAttributes(family: { id: string; latentSize: number; a
   return [...merged.values()];
 }
 
-/** The panel's view of the family's attributes; those from the user's file are marked removable. */
-export async function listAttributeInfos(family: { id: string; latentSize: number; attributesPath?: string }): Promise<AttributeInfo[]> {
+/**
+ * The panel's view of the family's attributes; those from the user's file are marked removable.
+ * Shipped ones carry the family's translations of their labels; a learned one is the user's
+ * own words (even when it shadows a shipped name), so it carries none.
+ */
+export async function listAttributeInfos(family: { id: string; latentSize: number; attributesPath?: string; attributeLabels?: AttributeLabels }): Promise<AttributeInfo[]> {
   const learned = new Set((await readFileJson(userAttributesPath(family.id))).map((a) => a.name));
-  return (await loadAttributes(family)).map((a) => attributeInfo(a, learned.has(a.name)));
+  return (await loadAttributes(family)).map((a) => {
+    if (learned.has(a.name)) return attributeInfo(a, true);
+    const translated = Object.entries(family.attributeLabels ?? {}).flatMap(([locale, names]) => {
+      const label = names[a.name];
+      return label === undefined ? [] : [[locale, displayLabel(a, label)] as const];
+    });
+    const info = attributeInfo(a);
+    return translated.length > 0 ? { ...info, labels: Object.fromEntries(translated) } : info;
+  });
 }
 
 export function attributeInfo(a: StoredAttribute, learned = false): AttributeInfo {
   const info: AttributeInfo = { name: a.name, provenance: a.provenance ?? { method: 'labels', positives: 0, negatives: 0 } };
   if (learned) info.learned = true;
-  const label = displayLabel(a);
-  if (label !== undefined) info.label = label;
+  if (a.label !== undefined) info.label = displayLabel(a, a.label);
   return a.strength === undefined ? info : { ...info, recommendedStrength: a.strength };
 }
 
 /** A class direction's stored label is just the class ("Dress"); the slider moves towards it. */
-function displayLabel(a: StoredAttribute): string | undefined {
-  if (a.label === undefined) return undefined;
-  return a.classIndex !== undefined && a.name.startsWith('class-') ? `→ ${a.label}` : a.label;
+function displayLabel(a: StoredAttribute, label: string): string {
+  return a.classIndex !== undefined && a.name.startsWith('class-') ? `→ ${label}` : label;
 }
 
 /** Writes (or replaces) one user attribute atomically: temp file, then rename. */

@@ -33,6 +33,8 @@ export interface LatentFamily {
   readonly domain: LatentDomain;
   readonly labels: string[];
   readonly attributesPath?: string;
+  /** By locale, the shipped attributes' labels in that language (the manifest's translations). */
+  readonly attributeLabels?: AttributeLabels;
   readonly nets: LatentNets;
   /** Intermediate activations of D (and C's feature layer), a perceptual distance. Caller owns them. */
   features(x: tf.Tensor): tf.Tensor[];
@@ -49,7 +51,11 @@ export interface FamilyInfo {
   domain?: Partial<Omit<LatentDomain, 'channels'>> & { channels?: number };
   labels?: string[];
   attributesPath?: string;
+  attributeLabels?: AttributeLabels;
 }
+
+/** Locale → attribute name → label. */
+export type AttributeLabels = Record<string, Record<string, string>>;
 
 /** Builds a family from in-memory nets (tests use small random nets with the shipped I/O). */
 export function createLatentFamily(info: FamilyInfo, nets: LatentNets): LatentFamily {
@@ -82,8 +88,7 @@ export function createLatentFamily(info: FamilyInfo, nets: LatentNets): LatentFa
       for (const net of [nets.G, nets.D, nets.E, nets.C]) net?.dispose();
     },
   };
-  if (info.attributesPath) return { ...family, attributesPath: info.attributesPath };
-  return family;
+  return { ...family, ...(info.attributesPath && { attributesPath: info.attributesPath }), ...(info.attributeLabels && { attributeLabels: info.attributeLabels }) };
 }
 
 /**
@@ -138,6 +143,8 @@ async function loadFamily(dir: string): Promise<LatentFamily> {
   if (manifest.domain) info.domain = { ...manifest.domain, sourceSize: manifest.domain.sourceSize ?? [manifest.domain.width - 2 * manifest.domain.pad, manifest.domain.height - 2 * manifest.domain.pad] };
   if (C) info.labels = findNetwork(manifest, 'classifier').labels ?? [];
   if (manifest.attributesPath) info.attributesPath = manifest.attributesPath;
+  const labels = Object.entries(manifest.translations ?? {}).flatMap(([locale, t]) => (t.attributes ? [[locale, t.attributes] as const] : []));
+  if (labels.length > 0) info.attributeLabels = Object.fromEntries(labels);
   return createLatentFamily(info, nets);
 }
 

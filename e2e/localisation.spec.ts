@@ -1,6 +1,7 @@
 import { expect, test } from './fixtures/browser-mode';
 import { boxMaskPng, redSquarePng } from './fixtures/inpaint-images';
 import { dropFile, dropFiles, step } from './fixtures/page-helpers';
+import { openSneakerPhoto } from './fixtures/sneaker';
 
 /**
  * Engine errors in the photographer's language: with the UI in Chinese, the real engine's
@@ -38,4 +39,32 @@ test('engine errors are worded in the chosen language and name the file', async 
   await page.getByTestId('settings').click();
   await page.getByTestId('locale-en').click();
   await expect(failure).toContainText('No mask for lonely.png: put lonely.mask.png beside it');
+});
+
+/**
+ * Model packages carry their own translations: with the UI in Chinese the shipped family's
+ * title (Models panel) and its attribute sliders (Edit panel, after a real hybrid inversion)
+ * read in Chinese, and in English again after switching back.
+ */
+test('model titles and attribute sliders follow the chosen language', async ({ page, app }, testInfo) => {
+  test.setTimeout(120_000);
+  await page.goto(app.url);
+  await page.getByTestId('settings').click();
+  await page.getByTestId('locale-zh-CN').click();
+  await openSneakerPhoto(page, app.url); // The choice of language outlives the reload.
+
+  await page.getByTestId('panel-tab-models').click();
+  await expect(page.locator('h3.title').filter({ hasText: '服装产品（Fashion-MNIST DCGAN）' })).toBeVisible();
+
+  await page.getByTestId('panel-tab-edit').click();
+  await page.getByTestId('edit-run').click();
+  const dress = page.locator('label.row', { has: page.getByTestId('attr-slider-class-dress') });
+  await expect(dress).toContainText('→ 连衣裙', { timeout: 60_000 });
+  await expect(page.locator('label.row', { has: page.getByTestId('attr-slider-sneaker-to-ankle-boot') })).toContainText('运动鞋 → 短靴');
+  await step(page, testInfo, 'sliders in Chinese');
+
+  await page.getByTestId('settings').click();
+  await page.getByTestId('locale-en').click();
+  await expect(dress).toContainText('→ Dress');
+  await expect(dress).not.toContainText('连衣裙');
 });
