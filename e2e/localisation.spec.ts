@@ -13,6 +13,8 @@ test('engine errors are worded in the chosen language and name the file', async 
   await page.goto(app.url);
   await page.getByTestId('settings').click();
   await page.getByTestId('locale-zh-CN').click();
+  // The backend report too: why this one (the fixture forces wasm, for the same speed everywhere) and SIMD.
+  await expect(page.getByTestId('status-backend')).toHaveAttribute('title', '由 LATENTSHOP_BACKEND 指定。\nWebAssembly SIMD 已开启。');
 
   const damaged = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(200, 7)]);
   await dropFile(page, '[data-testid=canvas]', 'broken.jpg', damaged, 'image/jpeg');

@@ -8,10 +8,23 @@ export type BackendName = 'tensorflow-gpu' | 'tensorflow' | 'wasm' | 'cpu';
 export interface BackendInfo {
   /** The tfjs backend in use. */
   name: BackendName;
-  /** Why this backend was chosen, including why better ones were skipped. */
+  /** Why this backend was chosen, including why better ones were skipped (English, for the CLI and logs). */
   reason: string;
+  /** Chosen by LATENTSHOP_BACKEND rather than as the best that runs. */
+  forced?: true;
+  /** The better rungs that could not run, best first, for a UI to word in its own language. */
+  skipped?: SkippedBackend[];
   /** Whether wasm SIMD is on (wasm backend only). */
   simd?: boolean;
+}
+
+export interface SkippedBackend {
+  /** A rung of the ladder, or the unknown name LATENTSHOP_BACKEND asked for. */
+  name: string;
+  /** The package is not installed (the usual case for tfjs-node here), rather than failing to start. */
+  notInstalled?: true;
+  /** Otherwise the library's own first line, e.g. "libtensorflow.so.2: cannot open shared object file". */
+  detail?: string;
 }
 
 export interface ModelFamilySummary {

@@ -24,6 +24,11 @@ describe('selectBackend', () => {
     expect(tf.getBackend()).toBe('wasm');
     expect(info.reason).toContain('tensorflow-gpu: libtensorflow.so.2');
     expect(info.reason).toContain('tensorflow: not installed');
+    expect(info.skipped).toEqual([
+      { name: 'tensorflow-gpu', detail: 'libtensorflow.so.2: cannot open shared object file' },
+      { name: 'tensorflow', notInstalled: true },
+    ]);
+    expect(info.forced).toBeUndefined();
     expect(info.simd).toBe(true);
   });
 
@@ -37,7 +42,8 @@ describe('selectBackend', () => {
     const ladder = [failing('wasm', 'no WebAssembly'), ...defaultCandidates().slice(3)];
     expect((await selectBackend(ladder, undefined)).name).toBe('cpu');
     const forced = await selectBackend(defaultCandidates(), 'cpu');
-    expect(forced).toMatchObject({ name: 'cpu', reason: 'forced by LATENTSHOP_BACKEND' });
+    expect(forced).toMatchObject({ name: 'cpu', reason: 'forced by LATENTSHOP_BACKEND', forced: true });
+    expect(forced.skipped).toBeUndefined();
   });
 
   it('throws with every reason when nothing can start', async () => {

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { createRequire } from 'node:module';
-import type { BackendInfo, BackendName } from '../../../preload/contract/types';
+import type { BackendInfo, BackendName, SkippedBackend } from '../../../preload/contract/types';
 
 /** One rung of the fallback ladder. `load` throws when the backend cannot run here. */
 export interface BackendCandidate {
@@ -32,9 +32,9 @@ export async function selectBackend(
   candidates: BackendCandidate[] = defaultCandidates(),
   forced: string | undefined = process.env['LATENTSHOP_BACKEND'],
 ): Promise<BackendInfo> {
-  const skipped: string[] = [];
+  const skipped: SkippedBackend[] = [];
   const ladder = forced ? candidates.filter((c) => c.name === forced) : candidates;
-  if (forced && ladder.length === 0) skipped.push(`LATENTSHOP_BACKEND=${forced} is not a known backend`);
+  if (forced && ladder.length === 0) skipped.push({ name: forced, detail: 'LATENTSHOP_BACKEND names no known backend' });
   for (const candidate of ladder.length > 0 ? ladder : candidates) {
     try {
       await candidate.load();
@@ -42,22 +42,28 @@ export async function selectBackend(
       await tf.ready();
       return describe(candidate.name, skipped, forced);
     } catch (error) {
-      skipped.push(`${candidate.name}: ${shortReason(error)}`);
+      skipped.push(skip(candidate.name, error));
     }
   }
-  throw new Error(`No TensorFlow.js backend could start (${skipped.join('; ')})`);
+  throw new Error(`No TensorFlow.js backend could start (${skipped.map(english).join('; ')})`);
 }
 
-function describe(name: BackendName, skipped: string[], forced: string | undefined): BackendInfo {
+function describe(name: BackendName, skipped: SkippedBackend[], forced: string | undefined): BackendInfo {
   const chosen = forced === name ? `forced by LATENTSHOP_BACKEND` : `best available`;
-  const reason = skipped.length > 0 ? `${chosen}; skipped ${skipped.join('; ')}` : chosen;
+  const reason = skipped.length > 0 ? `${chosen}; skipped ${skipped.map(english).join('; ')}` : chosen;
   const info: BackendInfo = { name, reason };
+  if (forced === name) info.forced = true;
+  if (skipped.length > 0) info.skipped = skipped;
   if (name === 'wasm') info.simd = tf.env().getBool('WASM_HAS_SIMD_SUPPORT');
   return info;
 }
 
-function shortReason(error: unknown): string {
+function skip(name: string, error: unknown): SkippedBackend {
   const message = error instanceof Error ? error.message : String(error);
-  if (/Cannot find module/.test(message)) return 'not installed';
-  return (message.split('\n')[0] ?? message).slice(0, 160);
+  if (/Cannot find module/.test(message)) return { name, notInstalled: true };
+  return { name, detail: (message.split('\n')[0] ?? message).slice(0, 160) };
+}
+
+function english(s: SkippedBackend): string {
+  return `${s.name}: ${s.notInstalled ? 'not installed' : (s.detail ?? 'failed')}`;
 }
