@@ -218,7 +218,7 @@ export const en = {
     interpolation: 'Original → result',
     clear: 'Clear strokes',
   },
-  common: { cancel: 'Cancel', close: 'Close' },
+  common: { cancel: 'Cancel', close: 'Close', aboutFile: '{name}: {message}' },
   canvas: { empty: 'Open an image, or drop one here', emptyHint: 'JPEG, PNG, WebP or TIFF, 8 or 16 bit' },
   drop: { title: 'Drop images to open them' },
   toast: {

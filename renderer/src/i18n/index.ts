@@ -38,3 +38,9 @@ export function setLocale(locale: Locale): void {
 export function errorText(error: unknown): string {
   return wordError(toErrorData(error), i18n.global.locale.value);
 }
+
+/** The error of one file among several: named first, unless the wording names it already. */
+export function errorAbout(name: string, error: unknown): string {
+  const text = errorText(error);
+  return text.includes(name) ? text : i18n.global.t('common.aboutFile', { name, message: text });
+}

@@ -220,7 +220,7 @@ export const zhCN: MessageSchema = {
     interpolation: '原图 → 结果',
     clear: '清除笔画',
   },
-  common: { cancel: '取消', close: '关闭' },
+  common: { cancel: '取消', close: '关闭', aboutFile: '{name}：{message}' },
   canvas: { empty: '打开图像，或将图像拖放到此处', emptyHint: 'JPEG、PNG、WebP 或 TIFF，8 位或 16 位' },
   drop: { title: '松开以打开图像' },
   toast: {

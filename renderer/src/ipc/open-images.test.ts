@@ -30,8 +30,11 @@ describe('openImageFiles', () => {
     const result = await openImageFiles(files, 'electron', (n) => progress.push(n));
     expect(asked).toEqual([['/shots/a.png'], ['/shots/broken.png'], ['/shots/b.png'], ['/shots/odd.png']]);
     expect(result.images.map((i) => i.id)).toEqual(['a', 'b']);
-    // The engine's message names the file already; another gets the name put in front. No stack.
-    expect(result.failed).toEqual(['broken.png could not be opened: it is damaged.', 'odd.png: disk went away']);
+    // Each failure keeps its file and its error, first line only (no stack), for the UI to word.
+    expect(result.failed).toEqual([
+      { name: 'broken.png', error: { code: 'IMAGE_DECODE_FAILED', message: 'broken.png could not be opened: it is damaged.' } },
+      { name: 'odd.png', error: { code: 'INTERNAL', message: 'disk went away' } },
+    ]);
     expect(progress).toEqual([1, 2, 3, 4]);
   });
 });

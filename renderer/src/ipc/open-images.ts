@@ -1,21 +1,21 @@
-import type { ImageInfo } from '../../../preload/contract';
+import type { ImageInfo, LatentshopErrorData } from '../../../preload/contract';
 import { getApi } from './api';
-import { errorText } from '../i18n';
+import { toErrorData } from './errors';
 import { pathOf, readBase64 } from './files';
 
 /**
  * Opens files in the engine without showing them (e.g. examples for learning an attribute):
  * by path in Electron (main records dropped paths), by upload in browser mode. File by file,
- * so one unreadable file does not stop the rest; `failed` holds one message per such file,
- * naming it and the problem (the engine's decode errors begin with the file's name).
+ * so one unreadable file does not stop the rest; `failed` holds each such file with its error
+ * (no stack), for the caller to word in the UI's language (see i18n's errorAbout).
  */
 export async function openImageFiles(
   files: File[],
   mode: 'electron' | 'browser' | 'cli',
   onEach?: (done: number) => void,
-): Promise<{ images: ImageInfo[]; failed: string[] }> {
+): Promise<{ images: ImageInfo[]; failed: { name: string; error: LatentshopErrorData }[] }> {
   const images: ImageInfo[] = [];
-  const failed: string[] = [];
+  const failed: { name: string; error: LatentshopErrorData }[] = [];
   for (const file of files) {
     const path = mode === 'electron' ? pathOf(file) : null;
     try {
@@ -24,8 +24,7 @@ export async function openImageFiles(
         : [await getApi().upload({ name: file.name, dataBase64: await readBase64(file) })];
       images.push(...opened);
     } catch (error) {
-      const message = errorText(error);
-      failed.push(message.includes(file.name) ? message : `${file.name}: ${message}`);
+      failed.push({ name: file.name, error: toErrorData(error) });
     }
     onEach?.(images.length + failed.length);
   }
