@@ -82,3 +82,23 @@ test('a damaged file is named, and a killed engine restarts without losing the p
   await expect(page.getByTestId('undo')).toBeEnabled();
   await step(page, testInfo, 'session survived a crash');
 });
+
+/**
+ * Browser mode: if the app behind the page goes away, the page says so at once (the status bar)
+ * and a command fails with a reason after its 10 s wait, instead of doing nothing; the photo stays.
+ */
+test('when the page loses the app, the status bar says so and a command fails with a reason', async ({ page, app }) => {
+  test.setTimeout(90_000);
+  await openSneakerPhoto(page, app.url);
+  const status = page.getByTestId('status-backend');
+  await expect(status).toContainText('wasm');
+  process.kill(app.pid, 'SIGTERM');
+  await expect(status).toContainText('Reconnecting to the engine');
+  await expect(status).toHaveAttribute('title', /lost its connection to Latentshop/);
+  await page.keyboard.press('Control+E');
+  await page.getByTestId('export-run').click();
+  const failure = page.locator('[data-testid=toast][data-kind=error]').filter({ hasText: 'No connection to Latentshop' });
+  await expect(failure).toBeVisible({ timeout: 20_000 });
+  expect(await failure.innerText()).not.toMatch(STACK_FRAME);
+  await expect(page.getByTestId('status-size')).toContainText('224 × 224');
+});

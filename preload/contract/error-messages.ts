@@ -82,6 +82,11 @@ export const ERROR_MESSAGES = {
   // The engine process.
   engineDidNotStart: ['ENGINE_CRASHED', 'The engine could not start (exit code {code}).'],
   engineRestarted: ['ENGINE_CRASHED', 'The engine stopped while working; it has been restarted. Try again.'],
+  engineShutDown: ['ENGINE_CRASHED', 'The engine was shut down while working, as Latentshop is closing.'],
+  engineCrashLoop: ['ENGINE_CRASHED', 'The engine stopped 6 times within a minute, so it was not restarted again. Restart Latentshop.'],
+  /** Browser mode: the page's connection to the app dropped (the renderer words these itself). */
+  connectionLost: ['ENGINE_CRASHED', 'Lost the connection to Latentshop while this ran; reconnecting. Try again.'],
+  noConnection: ['ENGINE_CRASHED', 'No connection to Latentshop. Check that it is still running, then try again.'],
 } as const satisfies Record<string, readonly [ErrorCode, string]>;
 
 export type ErrorMessageKey = keyof typeof ERROR_MESSAGES;

@@ -24,7 +24,7 @@ describe('engine process', () => {
     const restarted = nextEvent(runtime, 'engineRestarted');
     const inFlight = runtime.service.upload({ name: 'big.png', dataBase64: (await gradientPng(2000, 2000)).toString('base64') });
     process.kill(oldPid ?? 0, 'SIGKILL');
-    await expect(inFlight).rejects.toMatchObject({ code: 'ENGINE_CRASHED' });
+    await expect(inFlight).rejects.toMatchObject({ code: 'ENGINE_CRASHED', key: 'engineRestarted' });
     await restarted;
     const info = await runtime.service.info();
     expect(info.backend.name).toBe('wasm');
@@ -70,5 +70,13 @@ describe('engine process', () => {
     await nextEvent(runtime, 'jobDone', (e) => e.jobId === batch[2]);
     // The first batch job was already running; the interactive one goes next.
     expect(order.indexOf(interactive)).toBeLessThan(order.indexOf(batch[1] ?? ''));
+  });
+
+  // Last: it stops this harness's engine for good.
+  it('fails a call in flight at shutdown as a shutdown, not with a restart that will not come', async () => {
+    const { runtime } = harness;
+    const inFlight = runtime.service.upload({ name: 'big.png', dataBase64: (await gradientPng(2000, 2000)).toString('base64') });
+    runtime.host.stop();
+    await expect(inFlight).rejects.toMatchObject({ code: 'ENGINE_CRASHED', key: 'engineShutDown' });
   });
 });

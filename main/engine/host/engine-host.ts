@@ -97,14 +97,15 @@ export class EngineHost extends EventEmitter<EngineHostEvents> {
     if (this.child !== child) return;
     this.child = undefined;
     this.ready = undefined;
-    const error = LatentshopError.of('engineRestarted', {});
+    const now = Date.now();
+    if (!this.stopped) this.crashes = [...this.crashes.filter((t) => now - t < 60_000), now];
+    // A crash loop (bad install, missing library) must not spin the CPU forever.
+    const looping = this.crashes.length > 5;
+    // Say what really happens next: a failed job must not promise a restart that will not come.
+    const error = LatentshopError.of(this.stopped ? 'engineShutDown' : looping ? 'engineCrashLoop' : 'engineRestarted', {});
     for (const pending of this.pending.values()) pending.reject(error);
     this.pending.clear();
-    if (this.stopped) return;
-    const now = Date.now();
-    this.crashes = [...this.crashes.filter((t) => now - t < 60_000), now];
-    // A crash loop (bad install, missing library) must not spin the CPU forever.
-    if (this.crashes.length > 5) return;
+    if (this.stopped || looping) return;
     this.start().catch(() => undefined);
     this.emit('restarted', reason);
   }

@@ -15,6 +15,8 @@ export const en = {
   status: {
     connecting: 'Connecting to the engine…',
     offline: 'Engine unavailable',
+    disconnected: 'Reconnecting to the engine…',
+    disconnectedHint: 'The page lost its connection to Latentshop. It reconnects by itself while Latentshop runs; until then, commands fail after 10 s and say so.',
     backend: 'Backend: {name}',
     backendBest: 'The fastest backend that runs on this machine.',
     backendForced: 'Chosen by LATENTSHOP_BACKEND.',

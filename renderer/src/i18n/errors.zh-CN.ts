@@ -73,6 +73,10 @@ export const zhCNErrors = {
   latentLength: 'z 有 {count} 个值；模型族 “{family}” 需要 {size} 个。',
   engineDidNotStart: '引擎无法启动（退出代码 {code}）。',
   engineRestarted: '引擎在工作时停止了，已重新启动。请重试。',
+  engineShutDown: 'Latentshop 正在关闭，引擎在工作时被关闭。',
+  engineCrashLoop: '引擎在一分钟内停止了 6 次，因此不再重新启动。请重新启动 Latentshop。',
+  connectionLost: '运行期间与 Latentshop 的连接中断，正在重新连接。请重试。',
+  noConnection: '未连接到 Latentshop。请确认它仍在运行，然后重试。',
 } as const satisfies Record<ErrorMessageKey, string>;
 
 /** The keys whose Chinese wording has other placeholders than the English (never, or the build fails). */

@@ -17,6 +17,8 @@ export const zhCN: MessageSchema = {
   status: {
     connecting: '正在连接引擎…',
     offline: '引擎不可用',
+    disconnected: '正在重新连接引擎…',
+    disconnectedHint: '页面与 Latentshop 的连接已中断。只要 Latentshop 仍在运行，它会自动重新连接；在此之前，命令会在 10 秒后失败并说明原因。',
     backend: '后端：{name}',
     backendBest: '此机器上可运行的最快后端。',
     backendForced: '由 LATENTSHOP_BACKEND 指定。',

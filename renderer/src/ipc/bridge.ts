@@ -1,7 +1,7 @@
 import type { LatentshopBridge } from '../../../preload/contract';
 import { RpcError, toErrorData } from './errors';
 import { rpcUrl, takeToken } from './token';
-import { createWsBridge } from './ws-bridge';
+import { type ConnectedBridge, createWsBridge } from './ws-bridge';
 
 /**
  * Electron's preload bridge, with rejections rebuilt as RpcError: structured clone across
@@ -14,8 +14,8 @@ function wrapPreload(bridge: LatentshopBridge): LatentshopBridge {
   };
 }
 
-/** Picks the transport: the preload's bridge in Electron, a WebSocket in browser mode. */
-export function pickBridge(): LatentshopBridge {
+/** Picks the transport: the preload's bridge in Electron, a WebSocket in browser mode (which can drop). */
+export function pickBridge(): LatentshopBridge & Partial<Pick<ConnectedBridge, 'onConnection'>> {
   if (window.latentshop) return wrapPreload(window.latentshop);
   return createWsBridge({ url: rpcUrl(takeToken()) });
 }

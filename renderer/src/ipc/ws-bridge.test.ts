@@ -72,15 +72,39 @@ describe('createWsBridge', () => {
     expect(seen).toEqual([{ event: 'engineRestarted', payload: { reason: 'crash' } }]);
   });
 
-  it('rejects in-flight requests on drop, then reconnects', async () => {
+  it('rejects in-flight requests on drop, says it is disconnected, then reconnects', async () => {
     vi.useFakeTimers();
     const { bridge, sockets } = setup();
+    const states: boolean[] = [];
+    bridge.onConnection((c) => states.push(c));
     sockets[0]?.open();
     const reply = bridge.request({ method: 'info', args: {} });
     sockets[0]?.drop();
-    await expect(reply).rejects.toMatchObject({ code: 'ENGINE_CRASHED' });
+    await expect(reply).rejects.toMatchObject({ code: 'ENGINE_CRASHED', key: 'connectionLost' });
     vi.advanceTimersByTime(10);
     expect(sockets).toHaveLength(2);
+    sockets[1]?.open();
+    expect(states).toEqual([true, false, true]);
+    bridge.close();
+  });
+
+  it('sends a request made while disconnected once it reconnects, and fails it with a reason if it never does', async () => {
+    vi.useFakeTimers();
+    const { bridge, sockets } = setup();
+    sockets[0]?.open();
+    sockets[0]?.drop();
+    const late = bridge.request({ method: 'info', args: {} });
+    vi.advanceTimersByTime(10);
+    sockets[1]?.open();
+    const sent = JSON.parse(sockets[1]?.sent[0] ?? '{}') as { id: number; method: string };
+    expect(sent.method).toBe('info');
+    sockets[1]?.receive({ id: sent.id, ok: true, value: 1 });
+    await expect(late).resolves.toBe(1);
+
+    sockets[1]?.drop();
+    const lost = bridge.request({ method: 'info', args: {} });
+    vi.advanceTimersByTime(10_000); // The default wait: every reconnection attempt in it fails.
+    await expect(lost).rejects.toMatchObject({ code: 'ENGINE_CRASHED', key: 'noConnection' });
     bridge.close();
   });
 });

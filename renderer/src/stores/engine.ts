@@ -1,13 +1,16 @@
 import { defineStore } from 'pinia';
-import { computed, shallowRef } from 'vue';
+import { computed, ref, shallowRef } from 'vue';
 import type { EngineInfo, LatentshopErrorData } from '../../../preload/contract';
-import { getApi } from '../ipc/api';
+import { getApi, onConnectionChange } from '../ipc/api';
 import { toErrorData } from '../ipc/errors';
 
 /** What the engine reports about itself: backend, versions, models, and how the UI is served. */
 export const useEngineStore = defineStore('engine', () => {
   const info = shallowRef<EngineInfo | null>(null);
   const error = shallowRef<LatentshopErrorData | null>(null);
+
+  /** Browser mode: whether the page reaches the app now (requests wait, then fail, while not). */
+  const connected = ref(true);
 
   const mode = computed(() => info.value?.mode ?? (window.latentshop ? 'electron' : 'browser'));
   const backend = computed(() => info.value?.backend ?? null);
@@ -21,5 +24,11 @@ export const useEngineStore = defineStore('engine', () => {
     }
   }
 
-  return { info, error, mode, backend, load };
+  onConnectionChange((value) => {
+    const back = value && !connected.value;
+    connected.value = value;
+    if (back) void load(); // The app may have restarted with another backend or models.
+  });
+
+  return { info, error, connected, mode, backend, load };
 });
