@@ -168,7 +168,7 @@ export const en = {
     attributesTitle: 'Attributes',
     noAttributes: 'This family has no attributes yet. Learn one from examples.',
     fromLabels: 'Built in, from the training labels',
-    recommended: 'Recommended strength {alpha} (double-click the name to apply it)',
+    recommended: 'Recommended strength {alpha} (double-click the name, or press Enter on the slider, to apply it)',
     remove: 'Remove this learned attribute',
     removeTitle: 'Remove “{name}”?',
     removeBody: 'Its vector is deleted from the attributes you learned. Built-in attributes stay. This cannot be undone; learn it again from the same examples to get it back.',

@@ -170,7 +170,7 @@ export const zhCN: MessageSchema = {
     attributesTitle: '属性',
     noAttributes: '此模型族尚无属性。可从示例学习一个。',
     fromLabels: '内置，来自训练标签',
-    recommended: '推荐强度 {alpha}（双击名称即可应用）',
+    recommended: '推荐强度 {alpha}（双击名称，或在滑块上按 Enter，即可应用）',
     remove: '删除这个学习得到的属性',
     removeTitle: '删除“{name}”？',
     removeBody: '它的向量将从你学习的属性中删除，内置属性不受影响。此操作无法撤销；可用相同的样例重新学习。',

@@ -1,0 +1,77 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures/browser-mode';
+import { dropFiles } from './fixtures/page-helpers';
+import { fashionPngs, openSneakerPhoto } from './fixtures/sneaker';
+
+/** The data-testid of the focused element, or its tag when it has none (e.g. BODY). */
+const focused = (page: Page): Promise<string> =>
+  page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName ?? '');
+const focusInside = (page: Page, testid: string): Promise<boolean> =>
+  page.evaluate((id) => document.querySelector(`[data-testid=${id}]`)?.contains(document.activeElement) ?? false, testid);
+
+/**
+ * A photographer without a mouse: dialogs keep Tab inside and give focus back on closing, the
+ * Resize dialog opens on its value, the language menu works with arrows and Esc, an attribute's
+ * recommended strength is one key away, and the Learn dialog's Clear does not open the picker.
+ */
+test('the keyboard alone reaches dialogs, menus and sliders, and focus is never lost to the page', async ({ page, app }) => {
+  test.setTimeout(120_000);
+  await openSneakerPhoto(page, app.url);
+
+  // Export: opened from its toolbar button with Enter; Tab cycles inside; Esc hands focus back.
+  await page.getByTestId('export').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('export-dialog')).toBeVisible();
+  for (let i = 0; i < 12; i += 1) {
+    await page.keyboard.press(i % 3 === 2 ? 'Shift+Tab' : 'Tab');
+    expect(await focusInside(page, 'export-dialog'), `Tab ${i}`).toBe(true);
+  }
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('export-dialog')).toBeHidden();
+  expect(await focused(page)).toBe('export');
+
+  // Resize: typing goes straight into the scale, Enter runs it, focus returns to the button.
+  await page.getByTestId('resize').focus();
+  await page.keyboard.press('Enter');
+  expect(await focused(page)).toBe('resize-scale');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('50');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('status-size')).toContainText('112 × 112', { timeout: 30_000 });
+  expect(await focused(page)).toBe('resize');
+
+  // The language menu: Enter opens it on the current language, arrows move, Esc closes it.
+  await page.getByTestId('settings').focus();
+  await page.keyboard.press('Enter');
+  expect(await focused(page)).toBe('locale-en');
+  await page.keyboard.press('ArrowDown');
+  expect(await focused(page)).toBe('locale-zh-CN');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('locale-en')).toBeHidden();
+  expect(await focused(page)).toBe('settings');
+
+  // An attribute's recommended strength: Enter on its slider sets it, and Enter again goes back to 0.
+  await page.getByTestId('panel-tab-edit').click();
+  await page.getByTestId('edit-run').click();
+  const dress = page.getByTestId('attr-slider-class-dress');
+  await expect(dress).toBeVisible({ timeout: 60_000 });
+  await dress.focus();
+  await page.keyboard.press('Enter');
+  await expect(dress).toHaveValue('3'); // The shipped calibration (models/fashion/attributes.json).
+  await page.keyboard.press('Enter');
+  await expect(dress).toHaveValue('0');
+
+  // Learn attribute: Clear empties a drop zone without also opening the file picker.
+  let pickers = 0;
+  page.on('filechooser', () => (pickers += 1));
+  await page.getByTestId('learn-open').click();
+  await dropFiles(page, '[data-testid=learn-pos]', await fashionPngs(9, 3));
+  await expect(page.getByTestId('learn-pos')).toHaveAttribute('data-count', '3');
+  await page.getByTestId('learn-pos-clear').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('learn-pos')).toHaveAttribute('data-count', '0');
+  await page.getByTestId('learn-pos-pick').focus();
+  await page.keyboard.press('Space');
+  await expect.poll(() => pickers).toBe(1); // Space on the zone's button opens the picker, once.
+  expect(await focusInside(page, 'learn-dialog')).toBe(true);
+});

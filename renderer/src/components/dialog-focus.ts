@@ -1,0 +1,41 @@
+/**
+ * Keyboard focus for modal dialogs (WAI-ARIA's dialog pattern): the dialog takes focus on a
+ * field, Tab cycles inside it rather than reaching the window behind (where a button could
+ * replace the dialog, input and all), and closing hands focus back to what opened it.
+ */
+const FOCUSABLE = 'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])';
+
+/** What Tab can reach inside `root`, in order: enabled, shown, not taken out of the order. */
+export function focusables(root: HTMLElement): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+    (el) => !el.matches(':disabled') && el.tabIndex >= 0 && !el.closest('[hidden], [inert]') && el.getClientRects().length > 0,
+  );
+}
+
+/** The field a dialog opens on: the one marked `data-autofocus`, else its first field, else its first button other than ✕. */
+export function initialFocus(root: HTMLElement): HTMLElement | undefined {
+  return (
+    root.querySelector<HTMLElement>('[data-autofocus]') ??
+    root.querySelector<HTMLElement>('input:not([type=radio]):not([type=checkbox]):not([type=file]):not([type=hidden]), select, textarea') ??
+    root.querySelector<HTMLElement>('input, button:not(.close)') ??
+    undefined
+  );
+}
+
+/** Where Tab (or Shift+Tab) from `active` goes so that it stays inside the dialog; undefined: let it be. */
+export function trappedTabTarget(items: readonly HTMLElement[], active: Element | null, backwards: boolean): HTMLElement | undefined {
+  const first = items[0];
+  const last = items[items.length - 1];
+  if (!first || !last) return undefined;
+  const at = active instanceof HTMLElement ? items.indexOf(active) : -1;
+  if (at < 0) return backwards ? last : first; // Focus had left the dialog: bring it back in.
+  if (backwards && at === 0) return last;
+  if (!backwards && at === items.length - 1) return first;
+  return undefined;
+}
+
+/** Gives focus back to what opened the dialog, if it is still on the page and enabled. */
+export function restoreFocus(opener: Element | null): void {
+  if (!(opener instanceof HTMLElement) || opener === document.body || !opener.isConnected || opener.matches(':disabled')) return;
+  opener.focus();
+}
