@@ -107,3 +107,33 @@ test('mask edits undo and redo: a stroke, then invert, Ctrl+Z back, Ctrl+Shift+Z
   await page.keyboard.press('Control+Shift+z');
   await expect.poll(() => page.evaluate(imageId)).toBe(filled);
 });
+
+test('a mask over the whole image cannot start a fill, and the mask tints the photo in the Inpaint panel only', async ({ page, app }) => {
+  await page.goto(app.url);
+  await dropFile(page, '[data-testid=canvas]', 'square.png', await redSquarePng(), 'image/png');
+  await expect(page.getByTestId('status-size')).toContainText('400 × 300');
+  const canvas = page.getByTestId('canvas');
+  await page.keyboard.press('b');
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(300);
+  const photo = await pixels(canvas);
+
+  // Invert of an empty mask masks everything: nothing is left to fill from, and the panel says so.
+  await page.keyboard.press('Control+i');
+  await expect(page.getByTestId('inpaint-whole-mask')).toBeVisible();
+  await expect(page.getByTestId('inpaint-run')).toBeDisabled();
+  await page.waitForTimeout(300);
+  const tinted = await pixels(canvas);
+  expect(differing(photo, tinted)).toBeGreaterThan(10_000);
+
+  // Another panel shows the photo as it is; coming back shows the mask again, kept as it was.
+  await page.getByTestId('panel-tab-edit').click();
+  await page.waitForTimeout(300);
+  expect(differing(await pixels(canvas), photo)).toBe(0);
+  await page.getByTestId('panel-tab-inpaint').click();
+  await page.waitForTimeout(300);
+  expect(differing(await pixels(canvas), tinted)).toBe(0);
+
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('inpaint-whole-mask')).toBeHidden();
+});

@@ -64,6 +64,7 @@ export const zhCN: MessageSchema = {
     noImage: '请先打开一张图像。',
   },
   inpaint: {
+    wholeMask: '蒙版覆盖了整幅图像，没有可用来填充的内容。请擦除一部分蒙版（E，橡皮擦），或撤销反选。',
     noImage: '打开一张图像，然后涂抹要去除的部分。',
     maskTitle: '蒙版',
     tool: { brush: '画笔', eraser: '橡皮擦', rect: '矩形', lasso: '套索' },

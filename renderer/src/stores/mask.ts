@@ -20,6 +20,8 @@ export const useMaskStore = defineStore('mask', () => {
   const overlay = ref(true);
   /** Whether any pixel is masked; updated after each finished edit. */
   const hasMask = ref(false);
+  /** Whether every pixel is: fill and GAN completion then have nothing to fill from. */
+  const coversAll = ref(false);
   /** Whether the mask history has a step to undo / redo (for the toolbar), updated with hasMask. */
   const canUndo = ref(false);
   const canRedo = ref(false);
@@ -28,5 +30,5 @@ export const useMaskStore = defineStore('mask', () => {
     brushSize.value = Math.round(Math.min(MAX_BRUSH, Math.max(MIN_BRUSH, size)));
   }
 
-  return { tool, brushSize, feather, overlay, hasMask, canUndo, canRedo, setBrushSize };
+  return { tool, brushSize, feather, overlay, hasMask, coversAll, canUndo, canRedo, setBrushSize };
 });

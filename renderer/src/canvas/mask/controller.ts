@@ -32,16 +32,26 @@ export function useMaskController() {
     if (!view || !image) return null;
     if (layer && layerView === view && layer.fits(image.width, image.height)) return layer;
     layer?.dispose();
-    layer = markRaw(new MaskLayer(view.canvas, image.width, image.height, mask.overlay));
+    layer = markRaw(new MaskLayer(view.canvas, image.width, image.height, overlayShown()));
     layerView = view;
     changed();
     return layer;
   }
 
+  /**
+   * The red overlay shows in the Inpaint panel only, and there as the user set it: elsewhere it
+   * would tint the photo a latent edit or an upscale is judged on. The mask itself stays.
+   */
+  function overlayShown(): boolean {
+    return mask.overlay && ui.activePanel === 'inpaint';
+  }
+
   /** After each finished edit: it becomes an undo step, and the store's flags follow the layer. */
   function changed(): void {
     layer?.commit();
-    mask.hasMask = (layer?.history.covered ?? 0) > 0;
+    const covered = layer?.history.covered ?? 0;
+    mask.hasMask = covered > 0;
+    mask.coversAll = layer !== null && covered === layer.model.width * layer.model.height;
     mask.canUndo = layer?.history.canUndo ?? false;
     mask.canRedo = layer?.history.canRedo ?? false;
   }
@@ -111,8 +121,10 @@ export function useMaskController() {
     clear: () => edit((l) => l.model.clear()),
     setOverlay: (visible: boolean) => {
       mask.overlay = visible;
-      layer?.setVisible(visible);
+      layer?.setVisible(overlayShown());
     },
+    /** Shows or hides the overlay as the active panel changes (see overlayShown). */
+    syncOverlay: () => layer?.setVisible(overlayShown()),
     /** The mask as the PNG the engine gets: image size, feathered; null when nothing is masked. */
     maskPng: async (): Promise<Blob | null> => (layer && mask.hasMask ? layer.model.toPng(mask.feather) : null),
     importMask: async (file: File): Promise<void> => {
