@@ -159,6 +159,8 @@ export const en = {
     regionHint: 'Drag on the canvas to pick a region; click to use the whole image.',
     method: 'Method',
     methods: { optimize: 'Optimise (slow, close)', encoder: 'Encoder (instant)', hybrid: 'Hybrid (encoder + optimise)' },
+    /** The method's bare name, for sentences that put it in parentheses already. */
+    methodNames: { optimize: 'optimise', encoder: 'encoder', hybrid: 'hybrid' },
     starts: 'Starts',
     startsDefault: 'Default (hybrid 1, optimise 4)',
     startsHint: 'Starting codes to try; the closest result is kept, and each start takes about as long as the first. Hybrid’s extra starts refine the encoder’s guess: on one photo 4 starts take about 3× as long and bring about half the images a little closer.',
@@ -221,7 +223,7 @@ export const en = {
     interpolation: 'Original → result',
     clear: 'Clear strokes',
   },
-  common: { cancel: 'Cancel', close: 'Close', aboutFile: '{name}: {message}' },
+  common: { cancel: 'Cancel', close: 'Close', aboutFile: '{name}: {message}', listSeparator: ', ' },
   canvas: { empty: 'Open an image, or drop one here', emptyHint: 'JPEG, PNG, WebP or TIFF, 8 or 16 bit' },
   drop: { title: 'Drop images to open them' },
   toast: {
