@@ -50,16 +50,35 @@ test('the keyboard alone reaches dialogs, menus and sliders, and focus is never 
   await expect(page.getByTestId('locale-en')).toBeHidden();
   expect(await focused(page)).toBe('settings');
 
+  // The panel tabs are one Tab stop: arrows walk them and open each; End reaches the last.
+  await page.getByTestId('panel-tab-adjust').focus();
+  await page.keyboard.press('ArrowRight');
+  expect(await focused(page)).toBe('panel-tab-inpaint');
+  await expect(page.getByTestId('panel-tab-inpaint')).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('End');
+  expect(await focused(page)).toBe('panel-tab-sr');
+  for (let i = 0; i < 2; i += 1) await page.keyboard.press('ArrowLeft');
+  expect(await focused(page)).toBe('panel-tab-edit');
+  await expect(page.getByTestId('panel-edit')).toBeVisible();
+
+  // Run from the keyboard: when the inversion is done, focus is on the first slider, not lost.
+  await page.getByTestId('edit-run').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-testid^="attr-slider-"]').first()).toBeFocused({ timeout: 60_000 });
+
   // An attribute's recommended strength: Enter on its slider sets it, and Enter again goes back to 0.
-  await page.getByTestId('panel-tab-edit').click();
-  await page.getByTestId('edit-run').click();
   const dress = page.getByTestId('attr-slider-class-dress');
-  await expect(dress).toBeVisible({ timeout: 60_000 });
   await dress.focus();
   await page.keyboard.press('Enter');
   await expect(dress).toHaveValue('3'); // The shipped calibration (models/fashion/attributes.json).
   await page.keyboard.press('Enter');
   await expect(dress).toHaveValue('0');
+  await page.keyboard.press('Enter');
+
+  // Apply from the keyboard: the sliders go with the session, and focus goes to Run.
+  await page.getByTestId('edit-apply').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('edit-run')).toBeFocused({ timeout: 30_000 });
 
   // Learn attribute: Clear empties a drop zone without also opening the file picker.
   let pickers = 0;
