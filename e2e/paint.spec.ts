@@ -48,7 +48,12 @@ test('paint a red stroke on a shoe, get candidates, undo a stroke, apply, undo t
   await expect(page.getByTestId('paint-candidate')).toHaveCount(4);
   await page.getByTestId('paint-candidate').nth(1).click();
   await expect(page.getByTestId('paint-candidate').nth(1)).toHaveAttribute('aria-selected', 'true');
-  await page.getByTestId('paint-candidate').nth(0).click();
+  // The gallery is one listbox: arrow keys pick the next candidate and keep focus on it.
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('paint-candidate').nth(2)).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('paint-candidate').nth(2)).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(page.getByTestId('paint-candidate').nth(0)).toHaveAttribute('aria-selected', 'true');
   await page.getByTestId('paint-interp').fill('1');
 
   await page.getByTestId('paint-apply').click();
