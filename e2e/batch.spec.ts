@@ -22,6 +22,7 @@ test('batch: drop three images with their masks, run, and find all three results
   }
   await dropFiles(page, '[data-testid=batch-drop]', files);
   await expect(page.getByTestId('batch-staged')).toContainText('6');
+  await expect(page.getByTestId('batch-unpaired')).toHaveCount(0); // Every image has its mask: no warning.
   // The drop staged the files for the batch; it did not open them as documents.
   await page.waitForTimeout(300);
   expect(await page.evaluate(() => (window as unknown as { __latentshop: { currentImage(): unknown } }).__latentshop.currentImage())).toBeNull();

@@ -32,6 +32,8 @@ test('engine errors are worded in the chosen language and name the file', async 
     { name: 'paired.mask.png', bytes: await boxMaskPng(200, 150, { x: 80, y: 50, w: 40, h: 40 }), type: 'image/png' },
     { name: 'lonely.png', bytes: image, type: 'image/png' },
   ]);
+  // Said before the run too: the image that will fail for want of a mask.
+  await expect(page.getByTestId('batch-unpaired')).toContainText('lonely.png 没有蒙版');
   await page.getByTestId('batch-run').click();
   const failure = page.getByTestId('batch-failure').filter({ hasText: 'lonely.png' });
   await expect(failure).toContainText('lonely.png 没有蒙版：请在它旁边放置 lonely.mask.png', { timeout: 60_000 });

@@ -91,6 +91,7 @@ export const en = {
     pairByName: 'Pair by name (photo.mask.png)',
     sharedMask: 'Use {name} for every image',
     sharedMaskHint: 'One mask for every image: a file named like all.mask.png (photos are not offered)',
+    unpaired: 'No mask for {names}. Add each one\'s mask beside it (name.mask.png), or choose one mask for every image; otherwise they are reported as failed.',
     pick: 'Choose files…',
     run: 'Start batch',
     uploading: 'Uploading ({count} left)…',

@@ -87,6 +87,7 @@ export const zhCN: MessageSchema = {
     needMask: '请先在要填充的区域涂抹蒙版（按 B 使用画笔）。',
   },
   batch: {
+    unpaired: '{names} 没有蒙版。请在每张图像旁放置它的蒙版（名称.mask.png），或为所有图像选择同一个蒙版；否则它们会被记为失败。',
     drop: '将图像及其蒙版（photo.jpg 与 photo.mask.png）或文件夹拖放到此处',
     staged: '已准备 {count} 个文件',
     maskRule: '蒙版',
