@@ -80,6 +80,16 @@ test('the keyboard alone reaches dialogs, menus and sliders, and focus is never 
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('edit-run')).toBeFocused({ timeout: 30_000 });
 
+  // Cancel from the keyboard: the row's button goes, and focus stays in the Jobs list.
+  await page.getByTestId('edit-method').selectOption('optimize');
+  await page.getByTestId('edit-run').click();
+  const cancel = page.getByTestId('job-invert').last().getByTestId('job-cancel');
+  await cancel.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('job-invert').last()).toHaveAttribute('data-state', 'cancelled');
+  await expect(page.getByTestId('jobs')).toBeFocused();
+  await page.getByTestId('edit-method').selectOption('hybrid');
+
   // Learn attribute: Clear empties a drop zone without also opening the file picker.
   let pickers = 0;
   page.on('filechooser', () => (pickers += 1));
