@@ -61,6 +61,14 @@ test('the keyboard alone reaches dialogs, menus and sliders, and focus is never 
   expect(await focused(page)).toBe('panel-tab-edit');
   await expect(page.getByTestId('panel-edit')).toBeVisible();
 
+  // The region, typed: left 20 and width 300 (too wide) is clamped to the image, 112 px since the resize.
+  await page.getByTestId('edit-rect-x').fill('20');
+  await page.keyboard.press('Tab');
+  await page.getByTestId('edit-rect-width').fill('300');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('edit-rect-width')).toHaveValue('92');
+  await expect(page.getByTestId('edit-region')).toContainText('92 × 112 at 20, 0');
+
   // Run from the keyboard: when the inversion is done, focus is on the first slider, not lost.
   await page.getByTestId('edit-run').focus();
   await page.keyboard.press('Enter');

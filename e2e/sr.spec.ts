@@ -38,6 +38,9 @@ test('super-resolution: select a rectangle, preview a crop, upscale ×2, compare
   await page.mouse.move(to.x, to.y, { steps: 4 });
   await page.mouse.up();
   await expect(page.getByTestId('sr-area')).toContainText('120 × 100 at 100, 80');
+  // The fields show the dragged rectangle in image pixels, the keyboard's way to change it.
+  await expect(page.getByTestId('sr-rect-x')).toHaveValue('100');
+  await expect(page.getByTestId('sr-rect-width')).toHaveValue('120');
   await expect(page.getByTestId('sr-output-size')).toContainText('240 × 200');
   await step(page, testInfo, 'selected');
 

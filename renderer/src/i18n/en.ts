@@ -224,6 +224,7 @@ export const en = {
     interpolation: 'Original → result',
     clear: 'Clear strokes',
   },
+  rect: { label: 'Region in image pixels', x: 'Left', y: 'Top', width: 'Width', height: 'Height' },
   common: { cancel: 'Cancel', close: 'Close', aboutFile: '{name}: {message}', listSeparator: ', ' },
   canvas: { empty: 'Open an image, or drop one here', emptyHint: 'JPEG, PNG, WebP or TIFF, 8 or 16 bit' },
   drop: { title: 'Drop images to open them' },

@@ -226,6 +226,7 @@ export const zhCN: MessageSchema = {
     interpolation: '原图 → 结果',
     clear: '清除笔画',
   },
+  rect: { label: '区域（图像像素）', x: '左', y: '上', width: '宽', height: '高' },
   common: { cancel: '取消', close: '关闭', aboutFile: '{name}：{message}', listSeparator: '、' },
   canvas: { empty: '打开图像，或将图像拖放到此处', emptyHint: 'JPEG、PNG、WebP 或 TIFF，8 位或 16 位' },
   drop: { title: '松开以打开图像' },

@@ -45,8 +45,9 @@ export function useSrActions() {
     view.setTool((canvas) => new RectSelectTool(canvas, { imageSize: image, initial: sr.region, onRect: (rect) => (sr.region = rect) }));
   }
 
-  function clearRegion(): void {
-    sr.region = null;
+  /** A region typed in (or cleared): the selection tool, when on, redraws its outline there. */
+  function setRegion(region: SrRegion | null): void {
+    sr.region = region;
     if (sr.selecting) select(true);
   }
 
@@ -118,7 +119,7 @@ export function useSrActions() {
     if (sr.runningJobId) void jobs.cancel(sr.runningJobId);
   }
 
-  return { select, clearRegion, preview, run, setSplit, apply, discard, cancel };
+  return { select, clearRegion: () => setRegion(null), setRegion, preview, run, setSplit, apply, discard, cancel };
 }
 
 function releaseQuietly(image: ImageInfo): void {
