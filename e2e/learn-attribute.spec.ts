@@ -81,6 +81,8 @@ test('learn an attribute from two dropped sets, edit with its slider, then remov
   await step(page, testInfo, 'remove asked');
   await page.getByTestId('attr-remove-confirm').click();
   await expect(slider).toHaveCount(0);
+  // Focus went with the removed row's ✕; it lands on the list's first slider, not on the page.
+  await expect(page.locator('[data-testid^="attr-slider-"]').first()).toBeFocused();
   await expect(page.getByTestId('toast').filter({ hasText: 'Removed “boot-look”' })).toBeVisible();
   await expect(page.getByTestId('attr-slider-sneaker-to-ankle-boot')).toBeVisible();
   const left = JSON.parse(readFileSync(join(app.stateDir, 'attributes', 'fashion.json'), 'utf8')) as { attributes: AttributeJson[] };

@@ -34,8 +34,32 @@ export function trappedTabTarget(items: readonly HTMLElement[], active: Element 
   return undefined;
 }
 
-/** Gives focus back to what opened the dialog, if it is still on the page and enabled. */
-export function restoreFocus(opener: Element | null): void {
-  if (!(opener instanceof HTMLElement) || opener === document.body || !opener.isConnected || opener.matches(':disabled')) return;
-  opener.focus();
+/** What opened a dialog, and where it sat: focus goes back there when the dialog closes. */
+export interface Opener {
+  element: Element | null;
+  /** Its ancestors, nearest first, for when the dialog's work removed it (a deleted row's ✕). */
+  ancestors: Element[];
+}
+
+export function captureOpener(): Opener {
+  const element = document.activeElement;
+  const ancestors: Element[] = [];
+  for (let up = element?.parentElement ?? null; up && up !== document.body; up = up.parentElement) ancestors.push(up);
+  return { element, ancestors };
+}
+
+/**
+ * Gives focus back to what opened the dialog, if it is still on the page and enabled; else to
+ * the first control of the nearest of its containers still on the page (the list the removed
+ * row was in). Nothing when the dialog was opened with focus on the page itself.
+ */
+export function restoreFocus(opener: Opener): void {
+  const { element } = opener;
+  if (!(element instanceof HTMLElement) || element === document.body) return;
+  if (element.isConnected && !element.matches(':disabled')) {
+    element.focus();
+    return;
+  }
+  const container = opener.ancestors.find((el): el is HTMLElement => el instanceof HTMLElement && el.isConnected);
+  if (container) focusables(container)[0]?.focus();
 }
