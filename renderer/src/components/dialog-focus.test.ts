@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { captureOpener, initialFocus, restoreFocus, trappedTabTarget } from './dialog-focus';
+import { captureOpener, focusIfLost, initialFocus, restoreFocus, trappedTabTarget } from './dialog-focus';
 
 function buttons(n: number): HTMLButtonElement[] {
   return Array.from({ length: n }, (_, i) => Object.assign(document.createElement('button'), { textContent: `b${i}` }));
@@ -55,6 +55,18 @@ describe('dialog focus', () => {
     // jsdom lays nothing out, so focusables() finds no shown control there: nothing is focused rather than a hidden one.
     expect(captured.ancestors[0]?.className).toBe('row');
     expect(captured.ancestors[1]).toBe(list);
+    document.body.replaceChildren();
+  });
+
+  it('moves focus that fell to the page, and leaves focus the user put elsewhere', () => {
+    const [target, other] = buttons(2) as [HTMLButtonElement, HTMLButtonElement];
+    document.body.append(target, other);
+    (document.activeElement as HTMLElement | null)?.blur();
+    focusIfLost(target);
+    expect(document.activeElement).toBe(target);
+    other.focus();
+    focusIfLost(target);
+    expect(document.activeElement).toBe(other);
     document.body.replaceChildren();
   });
 });

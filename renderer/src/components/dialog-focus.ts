@@ -63,3 +63,11 @@ export function restoreFocus(opener: Opener): void {
   const container = opener.ancestors.find((el): el is HTMLElement => el instanceof HTMLElement && el.isConnected);
   if (container) focusables(container)[0]?.focus();
 }
+
+/**
+ * Focus that fell to the page (its control was disabled or removed under it) goes to `target`;
+ * focus that the user has put anywhere else stays where it is.
+ */
+export function focusIfLost(target: HTMLElement | null | undefined): void {
+  if (document.activeElement === null || document.activeElement === document.body) target?.focus();
+}
