@@ -37,13 +37,15 @@ describe('training smoke', () => {
   let data: FashionSet;
   beforeAll(async () => { await tf.setBackend('wasm'); data = fixture(); });
 
-  it('classifier loss goes down within 24 steps', () => {
+  it('classifier loss goes down within 48 steps', () => {
     const rng = new Rng(3);
     const model = buildClassifier();
     reseed(model, rng, 'glorot');
     const opt = tf.train.adam(1e-3);
     const losses: number[] = [];
-    for (let s = 0; s < 24; s++) {
+    // 48, not 24: at 24 the expected fall was right at the 20 % bar, so dropout's unseeded noise
+    // failed the test now and then; the bar is unchanged.
+    for (let s = 0; s < 48; s++) {
       const idx = sampleIndices(rng, data.count, 24);
       const loss = opt.minimize(() => tf.tidy(() => {
         const x = tf.tensor4d(toFloat(data, idx), [24, SIDE, SIDE, 1]);
