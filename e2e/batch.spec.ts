@@ -60,3 +60,26 @@ test('batch: drop three images with their masks, run, and find all three results
     expect(redInside).toBe(0);
   }
 });
+
+/**
+ * Two photos of one name whose folders the page cannot see (chosen with the file picker, from
+ * two folders): which mask is whose cannot be told, so both fail and say why, rather than both
+ * being filled with whichever mask came last. (Dropped folders keep their paths, and pair in them.)
+ */
+test('batch: photos of the same name from unknown folders are refused with a reason, not given the wrong mask', async ({ page, app }) => {
+  await page.goto(app.url);
+  await page.getByTestId('panel-tab-batch').click();
+  // Two different photos (and masks): their sizes differ, so they are not one file chosen twice.
+  await page.getByTestId('batch-input').setInputFiles([
+    { name: 'shot.png', mimeType: 'image/png', buffer: await redSquarePng(200, 150) },
+    { name: 'shot.mask.png', mimeType: 'image/png', buffer: await boxMaskPng(200, 150, { x: 10, y: 10, w: 40, h: 40 }) },
+    { name: 'shot.png', mimeType: 'image/png', buffer: await redSquarePng(240, 180) },
+    { name: 'shot.mask.png', mimeType: 'image/png', buffer: await boxMaskPng(240, 180, { x: 120, y: 80, w: 40, h: 40 }) },
+  ]);
+  await expect(page.getByTestId('batch-staged')).toContainText('4');
+  await page.getByTestId('batch-run').click();
+  await expect(page.getByTestId('batch-current')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  await expect(page.getByTestId('batch-counts')).toContainText('0 done, 2 failed');
+  await expect(page.getByTestId('batch-failure').first()).toContainText('shot.png: another file of this folder pairs by the same name');
+  expect(readdirSync(app.exportDir).flatMap((d) => (d.startsWith('batch-') ? readdirSync(join(app.exportDir, d)) : [])).filter((f) => f.includes('inpainted'))).toEqual([]);
+});

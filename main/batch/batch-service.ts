@@ -63,8 +63,9 @@ export class BatchService {
     const staged: BatchSource[] = [];
     const dropped: string[] = [];
     for (const file of files) {
-      // Each upload has its own folder (names may repeat across batches); they pair as one group.
-      if (file.uploadId) staged.push({ name: file.name, path: join(this.stateDir, 'uploads', file.uploadId, file.name), group: 'uploads' });
+      // Each upload has its own folder (names may repeat across batches); they pair within the
+      // dropped folder they came from, as paths do on disk.
+      if (file.uploadId) staged.push({ name: file.name, path: join(this.stateDir, 'uploads', file.uploadId, file.name), group: `uploads/${file.folder ?? ''}` });
       else if (file.path) dropped.push(file.path);
     }
     if (dropped.length > 0 && this.platform.mode !== 'electron') {

@@ -27,6 +27,37 @@ describe('batch pairing', () => {
     expect(items).toEqual([{ name: 'a.png', input: '/s/u1/a.png', mask: '/s/u2/a.mask.png' }]);
   });
 
+  it('pairs uploads within the dropped folder each came from, so same names in two folders keep their own masks', () => {
+    const items = pairSources([
+      { name: 'shot.png', path: '/s/u1/shot.png', group: 'uploads/a' },
+      { name: 'shot.mask.png', path: '/s/u2/shot.mask.png', group: 'uploads/a' },
+      { name: 'shot.png', path: '/s/u3/shot.png', group: 'uploads/b' },
+      { name: 'shot.mask.png', path: '/s/u4/shot.mask.png', group: 'uploads/b' },
+    ]);
+    expect(items).toEqual([
+      { name: 'shot.png', input: '/s/u1/shot.png', mask: '/s/u2/shot.mask.png' },
+      { name: 'shot.png', input: '/s/u3/shot.png', mask: '/s/u4/shot.mask.png' },
+    ]);
+  });
+
+  it('fails an image whose mask cannot be told apart, rather than picking one of two', () => {
+    // Two uploads of one name in one group (their folders unknown), and two masks for one image.
+    const items = pairSources([
+      { name: 'shot.png', path: '/s/u1/shot.png', group: 'uploads' },
+      { name: 'shot.png', path: '/s/u2/shot.png', group: 'uploads' },
+      { name: 'shot.mask.png', path: '/s/u3/shot.mask.png', group: 'uploads' },
+      ...src('/a/p.jpg', '/a/p.mask.png', '/a/p.mask.jpg', '/a/q.jpg', '/a/q.mask.png'),
+    ]);
+    expect(items.map((i) => [i.name, i.mask ?? i.error?.key])).toEqual([
+      ['shot.png', 'sameNameTwice'],
+      ['shot.png', 'sameNameTwice'],
+      ['p.jpg', 'sameNameTwice'],
+      ['q.jpg', '/a/q.mask.png'],
+    ]);
+    // With one mask for every image, nothing is ambiguous.
+    expect(pairSources(src('/a/p.jpg', '/a/p.mask.png', '/a/p.mask.jpg'), { sharedMask: 'p.mask.png' })[0]?.mask).toBe('/a/p.mask.png');
+  });
+
   it('uses one shared mask for every image, by name or path, and not as an item itself', () => {
     const items = pairSources(src('/a/one.png', '/a/two.jpg', '/a/hole.png'), { sharedMask: 'hole.png' });
     expect(items).toEqual([

@@ -34,21 +34,32 @@ const OUTPUT = /\.inpainted(-\d+)?\.[^.]+$/i;
 /**
  * Pairs images with masks by name, per folder: `photo.jpg` goes with `photo.mask.png`
  * beside it. Files that are not images, masks themselves and earlier outputs are not
- * items. An image without a mask is still listed, with an error for the report.
+ * items. An image without a mask is still listed, with an error for the report; so is one
+ * whose mask cannot be told apart (two masks for its name, or two images of that very name
+ * in one group), rather than filled with a mask picked at random.
  */
 export function pairSources(sources: readonly BatchSource[], opts: PairingOptions = {}): PairedItem[] {
   const suffix = opts.maskSuffix ?? DEFAULT_MASK_SUFFIX;
   const isMask = (name: string): boolean =>
     name.toLowerCase().endsWith(suffix.toLowerCase()) || (suffix === DEFAULT_MASK_SUFFIX && ANY_MASK.test(name));
   const shared = opts.sharedMask === undefined ? undefined : (sources.find((s) => s.name === opts.sharedMask)?.path ?? opts.sharedMask);
-  const masks = new Map<string, string>();
-  for (const s of sources) if (isMask(s.name)) masks.set(key(s, maskStem(s.name, suffix)), s.path);
+  /** By image key, its mask's path; null when two masks claim the same image. */
+  const masks = new Map<string, string | null>();
+  for (const s of sources) {
+    if (!isMask(s.name)) continue;
+    const k = key(s, maskStem(s.name, suffix));
+    masks.set(k, masks.has(k) ? null : s.path);
+  }
+  const sameName = new Map<string, number>();
+  for (const s of sources) sameName.set(key(s, s.name), (sameName.get(key(s, s.name)) ?? 0) + 1);
   const items: PairedItem[] = [];
   for (const s of sources) {
     if (isMask(s.name) || OUTPUT.test(s.name) || !formatFromPath(s.name) || s.path === shared) continue;
     const stem = s.name.slice(0, s.name.length - extname(s.name).length);
     const mask = shared ?? masks.get(key(s, stem));
-    if (mask) items.push({ name: s.name, input: s.path, mask });
+    const ambiguous = shared === undefined && (mask === null || (sameName.get(key(s, s.name)) ?? 0) > 1);
+    if (ambiguous) items.push({ name: s.name, input: s.path, error: LatentshopError.of('sameNameTwice', { name: s.name }).toData() });
+    else if (mask) items.push({ name: s.name, input: s.path, mask });
     else items.push({ name: s.name, input: s.path, error: LatentshopError.of('noMaskBeside', { name: s.name, mask: `${stem}${suffix}` }).toData() });
   }
   return items;

@@ -66,6 +66,7 @@ export const ERROR_MESSAGES = {
   noGanFamily: ['MODEL_NOT_FOUND', 'GAN completion needs a GAN family (a models folder whose manifest has a generator and a discriminator); none is installed in {folder}.'],
   ganFamilyNotInstalled: ['MODEL_NOT_FOUND', 'No GAN family "{name}" is installed (installed: {installed}).'],
   noMaskFor: ['FILE_NOT_FOUND', 'No mask for {name}.'],
+  sameNameTwice: ['BAD_ARGUMENT', '{name}: another file of this folder pairs by the same name, so its mask cannot be told apart. Rename one of them.'],
   noMaskBeside: ['FILE_NOT_FOUND', 'No mask for {name}: put {mask} beside it, or choose one mask for every image.'],
   /** A batch file's own error, prefixed with the image and mask it is about (the detail is the cause's wording). */
   aboutImageAndMask: ['BAD_ARGUMENT', '{image} (mask {mask}): {detail}'],

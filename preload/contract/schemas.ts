@@ -71,7 +71,7 @@ export const methodSchemas = {
   startBatch: z
     .object({
       files: z
-        .array(z.object({ name: fileName, path: z.string().min(1).max(4096).optional(), uploadId: id.optional() }).strict())
+        .array(z.object({ name: fileName, path: z.string().min(1).max(4096).optional(), uploadId: id.optional(), folder: z.string().max(4096).optional() }).strict())
         .min(1)
         .max(10_000),
       method: z.enum(['fill', 'model', 'gan']),

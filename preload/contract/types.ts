@@ -177,6 +177,8 @@ export interface BatchFileRef {
   path?: string;
   /** From uploadBatchFile (browser mode). */
   uploadId?: string;
+  /** Browser mode: the dropped folder the file came from ("shoots/a"), so that names pair within it as on disk. */
+  folder?: string;
 }
 
 export interface BatchStartArgs {

@@ -11,8 +11,23 @@ export function droppedFiles(transfer: DataTransfer): Promise<File[]> {
   return Promise.all(entries.map(walk)).then((lists) => lists.flat());
 }
 
+/** The dropped folder each walked file came from: File objects carry no path in a browser. */
+const folders = new WeakMap<File, string>();
+
+/**
+ * The folder a file was dropped in, relative to the drop ("shoots/a"; "" for a file dropped by
+ * itself), or undefined when it came from a file picker. Batch masks pair by name within it.
+ */
+export function folderOf(file: File): string | undefined {
+  return folders.get(file);
+}
+
 async function walk(entry: FileSystemEntry): Promise<File[]> {
-  if (entry.isFile) return [await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject))];
+  if (entry.isFile) {
+    const file = await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject));
+    folders.set(file, entry.fullPath.slice(1, Math.max(1, entry.fullPath.lastIndexOf('/'))));
+    return [file];
+  }
   if (!entry.isDirectory || entry.name.startsWith('.')) return [];
   const reader = (entry as FileSystemDirectoryEntry).createReader();
   const children: FileSystemEntry[] = [];

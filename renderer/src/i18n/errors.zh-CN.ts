@@ -60,6 +60,7 @@ export const zhCNErrors = {
   noGanFamily: 'GAN 补全需要一个 GAN 模型族（清单中包含生成器和判别器的模型文件夹）；{folder} 中没有安装。',
   ganFamilyNotInstalled: '没有安装 GAN 模型族 “{name}”（已安装：{installed}）。',
   noMaskFor: '{name} 没有蒙版。',
+  sameNameTwice: '{name}：此文件夹中另有文件按相同名称配对，无法分辨它的蒙版。请重命名其中一个。',
   noMaskBeside: '{name} 没有蒙版：请在它旁边放置 {mask}，或为所有图像选择同一个蒙版。',
   aboutImageAndMask: '{image}（蒙版 {mask}）：{detail}',
   sessionClosed: '此潜空间会话已关闭或未知。请重新反演该区域。',

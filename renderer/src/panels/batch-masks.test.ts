@@ -18,5 +18,7 @@ describe('batch shared mask candidates', () => {
     expect(imagesWithoutMask(staged, '')).toEqual(['lonely.webp']);
     expect(imagesWithoutMask(staged, 'p0.mask.png')).toEqual([]); // One mask for every image.
     expect(imagesWithoutMask(['shots', 'a.jpg'], '')).toEqual([]); // A folder: its contents are not known here.
+    // Names from dropped folders pair within their folder, as the engine pairs them.
+    expect(imagesWithoutMask(['a/shot.png', 'a/shot.mask.png', 'b/shot.png'], '')).toEqual(['b/shot.png']);
   });
 });

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, markRaw, shallowRef } from 'vue';
 import type { BatchFileRef, BatchStatus, InpaintMethod } from '../../../preload/contract';
+import { folderOf } from '../components/dropped-files';
 import { getApi } from '../ipc/api';
 import { pathOf, readBase64 } from '../ipc/files';
 import { useEngineStore } from './engine';
@@ -17,9 +18,16 @@ export const useBatchStore = defineStore('batch', () => {
   const uploading = shallowRef(0);
   const current = computed(() => batches.value.find((b) => b.batchId === currentId.value) ?? null);
 
+  /**
+   * A file dropped again is staged once. Another file of the same name (from another folder, or
+   * of another size or date) is staged too: main pairs it in its folder, or refuses it with a
+   * reason when its folder is unknown, rather than it vanishing here.
+   */
+  const stagedKey = (f: File): string => `${folderOf(f) ?? ''}/${f.name}:${f.size}:${f.lastModified}`;
   function stage(files: File[]): void {
-    const names = new Set(staged.value.map((f) => f.name));
-    staged.value = [...staged.value, ...files.filter((f) => !names.has(f.name)).map((f) => markRaw(f))];
+    const keys = new Set(staged.value.map(stagedKey));
+    const fresh = files.filter((f) => !keys.has(stagedKey(f)) && keys.add(stagedKey(f)));
+    staged.value = [...staged.value, ...fresh.map((f) => markRaw(f))];
   }
 
   function clearStaged(): void {
@@ -36,7 +44,8 @@ export const useBatchStore = defineStore('batch', () => {
     try {
       for (const file of files) {
         const { uploadId } = await getApi().uploadBatchFile({ name: file.name, dataBase64: await readBase64(file) });
-        out.push({ name: file.name, uploadId });
+        const folder = folderOf(file);
+        out.push(folder === undefined ? { name: file.name, uploadId } : { name: file.name, uploadId, folder });
         uploading.value -= 1;
       }
     } finally {
