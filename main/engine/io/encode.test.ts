@@ -69,9 +69,23 @@ describe('encodeRaster', () => {
     expect(meta.icc?.equals(p3Icc)).toBe(true);
     const back = await decodeImageBuffer(bytes, `t.${format}`);
     expect([back.width, back.height]).toEqual([4, 6]);
-    // Same encoder input with or without the profile: it was attached, not applied.
-    const bare = await decodeImageBuffer(await encodeRaster(tagged, { format, quality: 100, keepMetadata: false }), `b.${format}`);
-    expect(Array.from(back.data)).toEqual(Array.from(bare.data));
+    // Attached, not applied: the same pixels as the same raster encoded with no profile at all.
+    const untagged = { ...tagged, metadata: { ...tagged.metadata, icc: undefined } };
+    const plain = await decodeImageBuffer(await encodeRaster(untagged, { format, quality: 100 }), `p.${format}`);
+    expect(Array.from(back.data)).toEqual(Array.from(plain.data));
+  });
+
+  it.each(formats)('converts P3 pixels to sRGB when it drops the profile, so colours stay (%s)', async (format) => {
+    const red = makeRaster(8, 8, 3, 8, (_x, _y, c) => [220, 20, 40][c] ?? 0);
+    red.metadata.icc = new Uint8Array(p3Icc);
+    // What lcms (through sharp) makes of these pixels read as P3: sharp converts a tagged file to sRGB.
+    const reference = await sharp(await encodeRaster(red, { format: 'png' })).raw().toBuffer();
+    expect(Array.from(reference.subarray(0, 3))).not.toEqual([220, 20, 40]);
+    const bare = await encodeRaster(red, { format, quality: 100, keepMetadata: false });
+    expect((await sharp(bare).metadata()).icc).toBeUndefined();
+    const back = await decodeImageBuffer(bare, `b.${format}`);
+    const tolerance = format === 'png' || format === 'tiff' ? 0 : 3;
+    for (let c = 0; c < 3; c += 1) expect(Math.abs(sample(back, 4, 4, c) - (reference[c] ?? 0)), `channel ${c}`).toBeLessThanOrEqual(tolerance);
   });
 
   it.each(['png', 'jpeg', 'webp'] as const)('keeps EXIF with orientation reset to 1 (%s)', async (format) => {

@@ -27,9 +27,13 @@ export async function encodeRaster(raster: RasterImage, options: ExportOptions):
   const family: ColourFamily = options.format === 'webp' || pixels.channels > 2 ? 'rgb' : 'grey';
   const keep = options.keepMetadata !== false;
   const chunks = metadataChunks(raster.metadata, family, { icc: keep, exif: keep });
+  // Without metadata the profile goes, but what it meant stays: pixels in another colour space
+  // (a P3 photo) are converted to sRGB, which is what a file without a profile is read as.
+  const profile = keep ? [] : metadataChunks(raster.metadata, family, { icc: true, exif: false });
   try {
-    if (options.format === 'png') return insertAfterIhdr(await withFormat(sharpFromRaster(pixels), pixels, options).toBuffer(), chunks);
-    const source = chunks.length > 0 ? await carrier(pixels, chunks) : sharpFromRaster(pixels);
+    const toSrgb = profile.length > 0 ? await carrier(pixels, profile, false) : undefined;
+    if (options.format === 'png' && !toSrgb) return insertAfterIhdr(await withFormat(sharpFromRaster(pixels), pixels, options).toBuffer(), chunks);
+    const source = toSrgb ?? (chunks.length > 0 ? await carrier(pixels, chunks) : sharpFromRaster(pixels));
     const bytes = await withFormat(source, pixels, options).toBuffer();
     const exif = raster.metadata.exif;
     // Orientation is not carried into TIFF (the pixels are upright), so the raw block will do.
@@ -76,10 +80,12 @@ function checkSize(raster: RasterImage, format: ExportOptions['format']): void {
 }
 
 /** Uncompressed PNG: cheap to write and read back, and the only input that can carry our chunks. */
-async function carrier(raster: RasterImage, chunks: Buffer[]): Promise<Sharp> {
+/** `keep` false: sharp applies the carrier's profile and writes sRGB with no profile (its default). */
+async function carrier(raster: RasterImage, chunks: Buffer[], keep = true): Promise<Sharp> {
   const colourspace = rasterColourspace(raster.channels, raster.bitDepth);
   const png = await sharpFromRaster(raster).toColourspace(colourspace).png({ compressionLevel: 0 }).toBuffer();
-  return sharp(insertAfterIhdr(png, chunks), { limitInputPixels: false }).keepIccProfile().keepExif();
+  const input = sharp(insertAfterIhdr(png, chunks), { limitInputPixels: false });
+  return keep ? input.keepIccProfile().keepExif() : input;
 }
 
 function withFormat(pipeline: Sharp, raster: RasterImage, options: ExportOptions): Sharp {
