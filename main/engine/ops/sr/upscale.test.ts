@@ -5,6 +5,8 @@ import { quietContext } from '../context';
 import { maxAbsDiff, photoFixture, upscaleToFloat } from './fixture.test-util';
 import { getSrNet, upscaleRaster, upscaleRasterWith, type TileNet } from './index';
 import { slimX2ForFile } from './slim-suite.test-util';
+import { growByEdges, MIN_SR_SIDE } from './small-image';
+import { makeRaster } from '../../io/test-fixtures';
 
 useBackend('wasm');
 const slim = slimX2ForFile();
@@ -41,6 +43,27 @@ describe('upscaleRaster', () => {
   it.each([[17, 9], [1, 1], [3, 40]])('handles a %i×%i image', async (w, h) => {
     const out = await upscaleRaster(await photoFixture(w, h), { model: 'esrgan-slim', scale: 2 }, quietContext());
     expect([out.width, out.height, out.channels, out.data.length]).toEqual([w * 2, h * 2, 3, w * h * 12]);
+  });
+
+  it.each([1, 2, 4, 16])('keeps the colour of a flat %i-pixel-wide image (tiny images are grown by their edges first)', async (side) => {
+    const orange = makeRaster(side, side, 3, 8, (_x, _y, c) => [200, 100, 50][c] ?? 0);
+    const out = await upscaleRaster(orange, { model: 'esrgan-slim', scale: 2 }, quietContext());
+    expect([out.width, out.height]).toEqual([side * 2, side * 2]);
+    // Before, the black the net saw around them made a 1×1 come out 1,2,2 and a 2×2 about 136,111,86.
+    for (let c = 0; c < 3; c += 1) {
+      const mean = Array.from(out.data).filter((_, i) => i % 3 === c).reduce((a, v) => a + v, 0) / (side * side * 4);
+      expect(Math.abs(mean - ([200, 100, 50][c] ?? 0)), `channel ${c}`).toBeLessThan(6);
+    }
+  });
+
+  it('grows an image by repeating its edge pixels, centred', () => {
+    const two = makeRaster(2, 1, 1, 8, (x) => (x === 0 ? 10 : 90));
+    const { grown, left, top } = growByEdges(two, 4);
+    expect([grown.width, grown.height, left, top]).toEqual([4, 4, 1, 1]);
+    expect(Array.from(grown.data.subarray(0, 4))).toEqual([10, 10, 90, 90]);
+    expect(Array.from(grown.data.subarray(12, 16))).toEqual([10, 10, 90, 90]);
+    const big = makeRaster(40, 40, 3, 8, () => 7);
+    expect(growByEdges(big, MIN_SR_SIDE).grown).toBe(big); // Large enough: untouched.
   });
 
   it('keeps grey, grey+alpha and RGBA channel counts; alpha is resampled separately', async () => {

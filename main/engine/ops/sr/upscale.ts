@@ -3,6 +3,8 @@ import type { RasterImage } from '../../io/raster';
 import { throwIfCancelled, type OpContext } from '../context';
 import { upscaleAlpha } from './alpha';
 import { getSrNet, type SrModelName, type SrScale } from './models';
+import { cropRegion } from './region';
+import { growByEdges, MIN_SR_SIDE } from './small-image';
 import { extractAlpha, insertAlpha, rasterRgbSource, rasterRowSink } from './pixels';
 import { isOutOfMemory, type TileNet } from './tile-net';
 import { chooseTileSize, DEFAULT_FEATHER, fitTiles, minimumTile, type TileSizeOptions } from './tile-size';
@@ -21,7 +23,12 @@ export interface UpscaleOptions extends TileSizeOptions {
 export async function upscaleRaster(raster: RasterImage, options: UpscaleOptions, ctx: OpContext): Promise<RasterImage> {
   throwIfCancelled(ctx.signal);
   const { tileNet } = await getSrNet(options.model, options.scale);
-  return upscaleRasterWith(raster, tileNet, options, ctx);
+  if (raster.width >= MIN_SR_SIDE && raster.height >= MIN_SR_SIDE) return upscaleRasterWith(raster, tileNet, options, ctx);
+  // A tiny image: grown by its edges so that the net does not see black around it (small-image.ts).
+  const { grown, left, top } = growByEdges(raster, MIN_SR_SIDE);
+  const s = tileNet.scale;
+  const out = await upscaleRasterWith(grown, tileNet, options, ctx);
+  return cropRegion(out, { x: left * s, y: top * s, width: raster.width * s, height: raster.height * s });
 }
 
 /** As upscaleRaster, with the net given (tests inject cheap fakes). */
