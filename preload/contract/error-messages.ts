@@ -39,6 +39,7 @@ export const ERROR_MESSAGES = {
   readOnlyDisk: ['WRITE_FAILED', '{name} could not be saved: the disk is read-only.'],
   noSuchFolder: ['WRITE_FAILED', '{name} could not be saved: the folder does not exist.'],
   folderInTheWay: ['WRITE_FAILED', '{name} could not be saved: a folder has that name.'],
+  nameTooLong: ['WRITE_FAILED', '{name} could not be saved: the name is too long for the disk (255 bytes at most; a Chinese character takes 3).'],
   writeFailed: ['WRITE_FAILED', '{name} could not be saved: error {reason}.'],
   encodeFailed: ['WRITE_FAILED', '{name} could not be saved as {format}: {reason}'],
   noSixteenBits: ['BAD_ARGUMENT', '{format} cannot store 16 bits per channel. Choose PNG or TIFF.'],

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LatentshopError } from '../../../preload/contract/errors';
-import { exportRaster, writeFileAtomic } from './atomic-write';
+import { exportRaster, tempName, writeFileAtomic } from './atomic-write';
 import { decodeImageFile } from './decode';
 import { makeRaster, makeTempDir, writeFixture } from './test-fixtures';
 
@@ -23,6 +23,16 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 }
 
 describe('writeFileAtomic', () => {
+  it('writes a name that fills the 255-byte limit (its temp file is cut to fit), and names one over it', async () => {
+    const longest = `${'长'.repeat(83)}.jpg`; // 249 + 4 bytes
+    await writeFileAtomic(join(dir, longest), Buffer.from('x'));
+    expect(await readFile(join(dir, longest), 'utf8')).toBe('x');
+    expect(Buffer.byteLength(tempName(longest))).toBeLessThanOrEqual(255);
+    expect(tempName('a.png')).toMatch(/^\.a\.png\.[0-9a-f]{12}\.tmp$/);
+    const tooLong = join(dir, `${'长'.repeat(90)}.jpg`);
+    await expect(writeFileAtomic(tooLong, Buffer.from('x'))).rejects.toMatchObject({ code: 'WRITE_FAILED', key: 'nameTooLong' });
+  });
+
   it('writes, replaces, and leaves no temp files', async () => {
     const path = join(dir, 'a.bin');
     await writeFileAtomic(path, Buffer.from('first'));

@@ -19,7 +19,7 @@ export interface AtomicWriteOptions {
  */
 export async function writeFileAtomic(path: string, data: Uint8Array, opts: AtomicWriteOptions = {}): Promise<void> {
   const target = resolve(path);
-  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(dirname(target), tempName(basename(target)));
   try {
     const handle = await open(temp, 'wx');
     try {
@@ -85,11 +85,26 @@ function exists(target: string): LatentshopError {
   return LatentshopError.of('fileExists', { name: basename(target) }, target);
 }
 
+/** Most file systems take 255 bytes per name. */
+const MAX_NAME_BYTES = 255;
+
+/**
+ * `.name.<random>.tmp`, with the name cut (at a whole character) so that the temp file is no
+ * longer than the limit: a valid 240-byte name must not fail for its temp file's 18 more.
+ */
+export function tempName(name: string): string {
+  const suffix = `.${randomBytes(6).toString('hex')}.tmp`;
+  const room = MAX_NAME_BYTES - 1 - suffix.length;
+  const chars = Array.from(name);
+  while (Buffer.byteLength(chars.join('')) > room) chars.pop();
+  return `.${chars.join('')}${suffix}`;
+}
+
 function writeError(target: string, error: unknown): LatentshopError {
   if (error instanceof LatentshopError) return error;
   const name = basename(target);
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const reasons: Record<string, 'diskFull' | 'quotaFull' | 'writeDenied' | 'readOnlyDisk' | 'noSuchFolder' | 'folderInTheWay'> = {
+  const reasons: Record<string, 'diskFull' | 'quotaFull' | 'writeDenied' | 'readOnlyDisk' | 'noSuchFolder' | 'folderInTheWay' | 'nameTooLong'> = {
     ENOSPC: 'diskFull',
     EDQUOT: 'quotaFull',
     EACCES: 'writeDenied',
@@ -97,6 +112,7 @@ function writeError(target: string, error: unknown): LatentshopError {
     EROFS: 'readOnlyDisk',
     ENOENT: 'noSuchFolder',
     EISDIR: 'folderInTheWay',
+    ENAMETOOLONG: 'nameTooLong',
   };
   const known = code ? reasons[code] : undefined;
   return known ? LatentshopError.of(known, { name }, target) : LatentshopError.of('writeFailed', { name, reason: code ?? 'unknown' }, target);

@@ -46,6 +46,9 @@ describe('export file name', () => {
     expect(nameProblem('a\\b.png')).toBe('separator');
     expect(nameProblem('..')).toBe('dots');
     expect(nameProblem(`${'a'.repeat(252)}.png`)).toBe('tooLong');
+    // Bytes, as the disk counts: 100 Chinese characters are 300 bytes.
+    expect(nameProblem(`${'长'.repeat(80)}.png`)).toBeNull();
+    expect(nameProblem(`${'长'.repeat(100)}.png`)).toBe('tooLong');
     expect(nameProblem(' shoe.png ')).toBeNull();
   });
 

@@ -51,6 +51,7 @@ export function toOptions(form: ExportForm): ExportOptions {
 /** Why the contract would refuse a file name, for the dialog to say so beside a disabled Export. */
 export type NameProblem = 'empty' | 'separator' | 'dots' | 'tooLong';
 
+/** In UTF-8 bytes, as file systems count: 255 ASCII characters, or 85 Chinese ones. */
 export const MAX_NAME_LENGTH = 255;
 
 export function nameProblem(name: string): NameProblem | null {
@@ -59,7 +60,7 @@ export function nameProblem(name: string): NameProblem | null {
   if (/[\\/]/.test(trimmed)) return 'separator';
   // "." and ".." are the folder itself and its parent: writing there fails after the user pressed Export.
   if (trimmed === '.' || trimmed === '..') return 'dots';
-  return trimmed.length > MAX_NAME_LENGTH ? 'tooLong' : null;
+  return new TextEncoder().encode(trimmed).length > MAX_NAME_LENGTH ? 'tooLong' : null;
 }
 
 /** A file name the contract accepts (no path separators), or null. */

@@ -131,7 +131,7 @@ export const en = {
       empty: 'Enter a file name',
       separator: 'A name can’t contain / or \\',
       dots: '“.” and “..” are folders, not file names',
-      tooLong: 'A name can have at most {max} characters',
+      tooLong: 'A name can take at most {max} bytes on disk (a Chinese character takes 3)',
     },
   },
   models: {

@@ -35,6 +35,7 @@ export const zhCNErrors = {
   readOnlyDisk: '无法保存 {name}：磁盘为只读。',
   noSuchFolder: '无法保存 {name}：文件夹不存在。',
   folderInTheWay: '无法保存 {name}：已有同名文件夹。',
+  nameTooLong: '无法保存 {name}：文件名对磁盘来说太长（最多 255 字节；一个汉字占 3 字节）。',
   writeFailed: '无法保存 {name}：错误 {reason}。',
   encodeFailed: '无法将 {name} 保存为 {format}：{reason}',
   noSixteenBits: '{format} 无法存储每通道 16 位。请选择 PNG 或 TIFF。',

@@ -133,7 +133,7 @@ export const zhCN: MessageSchema = {
       empty: '请输入文件名',
       separator: '文件名不能包含 / 或 \\',
       dots: '“.” 和 “..” 是文件夹，不是文件名',
-      tooLong: '文件名最多 {max} 个字符',
+      tooLong: '文件名在磁盘上最多 {max} 字节（一个汉字占 3 字节）',
     },
   },
   models: {
