@@ -83,8 +83,12 @@ test('super-resolution: select a rectangle, preview a crop, upscale ×2, compare
   await dropFiles(page, '[data-testid=sr-batch-drop]', [
     { name: 'one.png', bytes: await small(64, 48), type: 'image/png' },
     { name: 'two.png', bytes: await small(30, 20), type: 'image/png' },
+    { name: 'notes.png', bytes: Buffer.from('not a picture at all'), type: 'image/png' },
   ]);
   await expect(page.getByTestId('sr-batch-item-done')).toHaveCount(2, { timeout: 60_000 });
+  // A bad file fails alone, and its reason is on screen, not only in a tooltip.
+  await expect(page.getByTestId('sr-batch-item-failed')).toHaveCount(1);
+  await expect(page.getByTestId('sr-batch-error')).toContainText('notes.png');
   await expect(page.getByTestId('status-size')).toContainText('400 × 300'); // the drop did not open them
   await step(page, testInfo, 'batch');
   const [folder] = readdirSync(app.exportDir).filter((f) => f.startsWith('upscaled-'));
