@@ -7,7 +7,7 @@ import type { BatchService } from '../batch/batch-service';
 import type { EngineHost } from '../engine/host/engine-host';
 import type { JobQueue } from '../engine/host/job-queue';
 import type { EngineJobResult, ImageMeta } from '../engine/protocol';
-import { uniqueExportPath } from './export-path';
+import { exportFileName, uniqueExportPath } from './export-path';
 import { OutputFolders } from './output-folders';
 import type { PathRegistry } from './path-registry';
 
@@ -91,9 +91,7 @@ export class LatentshopService extends EventEmitter<ServiceEvents> implements La
   }
 
   async exportImage(args: Parameters<LatentshopMethods['exportImage']>[0]) {
-    const extension = args.options.format === 'jpeg' ? 'jpg' : args.options.format;
-    const base = (args.name ?? 'latentshop-export').replace(/\.[A-Za-z0-9]+$/, '');
-    const suggested = `${base}.${extension}`;
+    const suggested = exportFileName(args.name, args.options.format);
     // A chosen output folder (batches) needs no dialog and never replaces a file.
     const path = args.folderId
       ? await uniqueExportPath(this.folders.get(args.folderId), suggested)
