@@ -40,6 +40,14 @@ describe('batch pairing', () => {
     ]);
   });
 
+  it('lists a picture it cannot read (an animated GIF, a raw file) as failed with the reason, not left out unseen', () => {
+    const items = pairSources(src('/a/anim.gif', '/a/anim.mask.png', '/a/notes.txt', '/a/IMG_1.CR2'));
+    expect(items.map((i) => [i.name, i.error?.key, i.error?.message])).toEqual([
+      ['anim.gif', 'wrongFormat', 'anim.gif is in GIF format. Latentshop opens JPEG, PNG, WebP and TIFF files.'],
+      ['IMG_1.CR2', 'wrongFormat', 'IMG_1.CR2 is in CR2 format. Latentshop opens JPEG, PNG, WebP and TIFF files.'],
+    ]);
+  });
+
   it('fails an image whose mask cannot be told apart, rather than picking one of two', () => {
     // Two uploads of one name in one group (their folders unknown), and two masks for one image.
     const items = pairSources([

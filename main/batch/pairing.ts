@@ -28,6 +28,8 @@ export interface PairingOptions {
 
 export const DEFAULT_MASK_SUFFIX = '.mask.png';
 const ANY_MASK = /\.mask\.(png|jpe?g|webp|tiff?)$/i;
+/** Pictures Latentshop cannot read: listed as failed, with the reason, rather than left out unseen. */
+const OTHER_PICTURE = /\.(gif|bmp|heic|heif|avif|jxl|psd|dng|cr2|cr3|nef|arw|raf|orf|rw2)$/i;
 /** Our own outputs: dropping a folder twice must not inpaint the results again. */
 const OUTPUT = /\.inpainted(-\d+)?\.[^.]+$/i;
 
@@ -54,6 +56,10 @@ export function pairSources(sources: readonly BatchSource[], opts: PairingOption
   for (const s of sources) sameName.set(key(s, s.name), (sameName.get(key(s, s.name)) ?? 0) + 1);
   const items: PairedItem[] = [];
   for (const s of sources) {
+    if (OTHER_PICTURE.test(s.name) && !isMask(s.name)) {
+      items.push({ name: s.name, input: s.path, error: LatentshopError.of('wrongFormat', { name: s.name, format: extname(s.name).slice(1).toUpperCase() }).toData() });
+      continue;
+    }
     if (isMask(s.name) || OUTPUT.test(s.name) || !formatFromPath(s.name) || s.path === shared) continue;
     const stem = s.name.slice(0, s.name.length - extname(s.name).length);
     const mask = shared ?? masks.get(key(s, stem));
