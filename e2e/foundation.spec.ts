@@ -43,6 +43,17 @@ test('open by drop, see pixels, resize with progress, undo, export with metadata
 
   await page.getByTestId('export').click();
   await page.getByTestId('export-format').selectOption('png');
+  // A name with a hidden direction mark is refused; one Windows could not open only warns.
+  const name = page.getByTestId('export-name');
+  const original = await name.inputValue();
+  await name.fill('new\u202egnp.png');
+  await expect(page.getByTestId('export-name-problem')).toContainText('hidden direction marks');
+  await expect(page.getByTestId('export-run')).toBeDisabled();
+  await name.fill('shoot 12:30.png');
+  await expect(page.getByTestId('export-name-problem')).toContainText('Windows could not open this name');
+  await expect(page.getByTestId('export-run')).toBeEnabled();
+  await name.fill(original);
+  await expect(page.getByTestId('export-name-problem')).toHaveCount(0);
   await page.getByTestId('export-run').click();
   await expect(page.getByTestId('toast').last()).toContainText('.png');
   await step(page, testInfo, 'exported');

@@ -49,6 +49,14 @@ describe('export file name', () => {
     // Bytes, as the disk counts: 100 Chinese characters are 300 bytes.
     expect(nameProblem(`${'长'.repeat(80)}.png`)).toBeNull();
     expect(nameProblem(`${'长'.repeat(100)}.png`)).toBe('tooLong');
+    // Invisible or misleading characters, and names Windows refuses (the file may be synced there).
+    expect(nameProblem('a\tb.jpg')).toBe('hidden');
+    expect(nameProblem('new\u202egnp.jpg')).toBe('hidden');
+    for (const name of ['a:b.jpg', 'what?.png', 'con.jpg', 'LPT1', 'name.']) expect(nameProblem(name), name).toBe('windows');
+    // Windows' refusals only warn: the name is valid here, and may be meant ("shoot 12:30.jpg").
+    expect(cleanName('shoot 12:30.jpg')).toBe('shoot 12:30.jpg');
+    expect(cleanName('a\tb.jpg')).toBeNull();
+    for (const name of ['console.jpg', 'com10.png', '照片 1.jpg', '.hidden.jpg', 'a (2).tif']) expect(nameProblem(name), name).toBeNull();
     expect(nameProblem(' shoe.png ')).toBeNull();
   });
 

@@ -49,7 +49,12 @@ export function toOptions(form: ExportForm): ExportOptions {
 }
 
 /** Why the contract would refuse a file name, for the dialog to say so beside a disabled Export. */
-export type NameProblem = 'empty' | 'separator' | 'dots' | 'tooLong';
+export type NameProblem = 'empty' | 'separator' | 'dots' | 'tooLong' | 'hidden' | 'windows';
+
+/** Tabs, line breaks and direction overrides (U+202E shows "new‮gnp.jpg" as "newgpj.png"): invisible, or lying about the name. */
+const HIDDEN = /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
+/** What Windows refuses, for a file that will be copied, synced or opened there: its reserved characters and device names, or an ending dot or space. */
+const NOT_ON_WINDOWS = /[<>:"|?*]|^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\.[^.]*)?$|[. ]$/i;
 
 /** In UTF-8 bytes, as file systems count: 255 ASCII characters, or 85 Chinese ones. */
 export const MAX_NAME_LENGTH = 255;
@@ -60,10 +65,21 @@ export function nameProblem(name: string): NameProblem | null {
   if (/[\\/]/.test(trimmed)) return 'separator';
   // "." and ".." are the folder itself and its parent: writing there fails after the user pressed Export.
   if (trimmed === '.' || trimmed === '..') return 'dots';
+  if (HIDDEN.test(trimmed)) return 'hidden';
+  if (NOT_ON_WINDOWS.test(trimmed)) return 'windows';
   return new TextEncoder().encode(trimmed).length > MAX_NAME_LENGTH ? 'tooLong' : null;
+}
+
+/**
+ * A problem that only warns: the name is valid here, and a photographer on Linux or a Mac may
+ * mean it (a time "12:30" in a name); the dialog says that Windows would refuse it.
+ */
+export function onlyWarns(problem: NameProblem | null): boolean {
+  return problem === 'windows';
 }
 
 /** A file name the contract accepts (no path separators), or null. */
 export function cleanName(name: string): string | null {
-  return nameProblem(name) === null ? name.trim() : null;
+  const problem = nameProblem(name);
+  return problem === null || onlyWarns(problem) ? name.trim() : null;
 }

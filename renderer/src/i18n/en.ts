@@ -132,6 +132,8 @@ export const en = {
       separator: 'A name can’t contain / or \\',
       dots: '“.” and “..” are folders, not file names',
       tooLong: 'A name can take at most {max} bytes on disk (a Chinese character takes 3)',
+      hidden: 'A name can’t contain tabs, line breaks or hidden direction marks',
+      windows: 'Saved as typed, but Windows could not open this name: no < > : " | ? *, no CON, PRN, AUX, NUL, COM1–9 or LPT1–9, no dot or space at the end',
     },
   },
   models: {

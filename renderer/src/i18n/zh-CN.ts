@@ -134,6 +134,8 @@ export const zhCN: MessageSchema = {
       separator: '文件名不能包含 / 或 \\',
       dots: '“.” 和 “..” 是文件夹，不是文件名',
       tooLong: '文件名在磁盘上最多 {max} 字节（一个汉字占 3 字节）',
+      hidden: '文件名不能包含制表符、换行符或隐藏的方向标记',
+      windows: '将按输入保存，但 Windows 无法打开此文件名：不能含 < > : " | ? *，不能是 CON、PRN、AUX、NUL、COM1–9 或 LPT1–9，结尾不能是点或空格',
     },
   },
   models: {
