@@ -101,6 +101,13 @@ describe('encodeRaster', () => {
     expect(sample(back, 1, 0, 0)).toBeGreaterThan(180);
   });
 
+  it.each(formats)('adds no EXIF block to a photo that had none, while keeping its profile (%s)', async (format) => {
+    const noExif = { ...tagged, metadata: { ...tagged.metadata, exif: undefined } };
+    const meta = await sharp(await encodeRaster(noExif, { format })).metadata();
+    expect(meta.exif).toBeUndefined();
+    expect(meta.icc?.equals(p3Icc)).toBe(true);
+  });
+
   it.each(formats)('drops metadata when keepMetadata is false (%s)', async (format) => {
     const meta = await sharp(await encodeRaster(tagged, { format, keepMetadata: false })).metadata();
     expect(meta.icc).toBeUndefined();

@@ -85,7 +85,9 @@ async function carrier(raster: RasterImage, chunks: Buffer[], keep = true): Prom
   const colourspace = rasterColourspace(raster.channels, raster.bitDepth);
   const png = await sharpFromRaster(raster).toColourspace(colourspace).png({ compressionLevel: 0 }).toBuffer();
   const input = sharp(insertAfterIhdr(png, chunks), { limitInputPixels: false });
-  return keep ? input.keepIccProfile().keepExif() : input;
+  if (!keep) return input;
+  // keepExif on a source without EXIF makes libvips write a default block (186 bytes) the photo never had.
+  return raster.metadata.exif && raster.metadata.exif.length > 0 ? input.keepIccProfile().keepExif() : input.keepIccProfile();
 }
 
 function withFormat(pipeline: Sharp, raster: RasterImage, options: ExportOptions): Sharp {
