@@ -53,7 +53,10 @@ export function pairSources(sources: readonly BatchSource[], opts: PairingOption
     masks.set(k, masks.has(k) ? null : s.path);
   }
   const sameName = new Map<string, number>();
-  for (const s of sources) sameName.set(key(s, s.name), (sameName.get(key(s, s.name)) ?? 0) + 1);
+  for (const s of sources) {
+    const k = key(s, s.name);
+    sameName.set(k, (sameName.get(k) ?? 0) + 1);
+  }
   const items: PairedItem[] = [];
   for (const s of sources) {
     if (OTHER_PICTURE.test(s.name) && !isMask(s.name)) {

@@ -26,12 +26,11 @@ export async function encodeRaster(raster: RasterImage, options: ExportOptions):
   checkSize(pixels, options.format);
   const family: ColourFamily = options.format === 'webp' || pixels.channels > 2 ? 'rgb' : 'grey';
   const keep = options.keepMetadata !== false;
-  const chunks = metadataChunks(raster.metadata, family, { icc: keep, exif: keep });
-  // Without metadata the profile goes, but what it meant stays: pixels in another colour space
-  // (a P3 photo) are converted to sRGB, which is what a file without a profile is read as.
-  const profile = keep ? [] : metadataChunks(raster.metadata, family, { icc: true, exif: false });
+  // The profile is read even without metadata: the profile goes, but what it meant stays. Pixels
+  // in another colour space (a P3 photo) are converted to sRGB, which a file without one is read as.
+  const chunks = metadataChunks(raster.metadata, family, { icc: true, exif: keep });
   try {
-    const toSrgb = profile.length > 0 ? await carrier(pixels, profile, false) : undefined;
+    const toSrgb = !keep && chunks.length > 0 ? await carrier(pixels, chunks, false) : undefined;
     if (options.format === 'png' && !toSrgb) return insertAfterIhdr(await withFormat(sharpFromRaster(pixels), pixels, options).toBuffer(), chunks);
     const source = toSrgb ?? (chunks.length > 0 ? await carrier(pixels, chunks) : sharpFromRaster(pixels));
     const bytes = await withFormat(source, pixels, options).toBuffer();
