@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { BatchStatus } from '../../preload/contract/types';
+import type { BatchFileRef, BatchStatus } from '../../preload/contract/types';
 import { createRuntime, type Runtime } from '../app/runtime';
 import { engineEntry } from '../engine/host/entry';
 import { forkSpawner } from '../engine/host/spawner';
@@ -77,8 +77,30 @@ describe('batch inpainting on the engine pool', () => {
     const [missing, wrong] = status.items;
     expect(missing?.error?.message).toContain('No mask for photo1.png');
     expect(wrong?.error).toMatchObject({ code: 'BAD_ARGUMENT' });
-    expect(wrong?.error?.message).toMatch(/photo2\.png \(mask photo2\.mask\.png\): The mask is 50 × 40 pixels but the image is 128 × 96/);
+    expect(wrong?.error?.message).toMatch(/photo2\.png \(mask photo2\.mask\.png\)\. The mask is 50 × 40 pixels but the image is 128 × 96/);
     const report = JSON.parse(readFileSync(status.reportPath ?? '', 'utf8')) as { failures: { name: string; message: string }[] };
     expect(report.failures.map((f) => f.name)).toEqual(['photo1.png', 'photo2.png']);
+  }, 120_000);
+
+  it('names uploaded files in the report as they were dropped, not by their staged copies', async () => {
+    const inputs = join(dir, 'uploaded');
+    await writeBatchFixtures(inputs, 2);
+    await writeMask(join(inputs, 'photo2.mask.png'), 50, 40);
+    const runtime = runtimes.at(-1) ?? start();
+    const upload = async (name: string, folder: string): Promise<BatchFileRef> => {
+      const { uploadId } = await runtime.service.uploadBatchFile({ name, dataBase64: readFileSync(join(inputs, name)).toString('base64') });
+      return { name, uploadId, folder };
+    };
+    const files = [await upload('photo1.png', 'shoots/a'), await upload('photo2.png', 'shoots/b'), await upload('photo2.mask.png', 'shoots/b')];
+    const started = await runtime.service.startBatch({ files, method: 'fill' });
+    const status = await runtime.batches.whenFinished(started.batchId);
+    expect(status).toMatchObject({ done: 0, failed: 2 });
+    const report = JSON.parse(readFileSync(status.reportPath ?? '', 'utf8')) as { failures: { input: string; mask?: string }[] };
+    expect(report.failures).toEqual([
+      expect.objectContaining({ input: 'shoots/a/photo1.png' }),
+      expect.objectContaining({ input: 'shoots/b/photo2.png', mask: 'shoots/b/photo2.mask.png' }),
+    ]);
+    // The staged copies are gone once the batch ends, so a path to them would lead nowhere.
+    await expect.poll(() => readdirSync(join(stateDir, 'uploads')).length).toBe(0);
   }, 120_000);
 });
