@@ -65,7 +65,10 @@ export class BatchService {
     for (const file of files) {
       // Each upload has its own folder (names may repeat across batches); they pair within the
       // dropped folder they came from, as paths do on disk.
-      if (file.uploadId) staged.push({ name: file.name, path: join(this.stateDir, 'uploads', file.uploadId, file.name), group: `uploads/${file.folder ?? ''}` });
+      if (file.uploadId) {
+        const path = join(this.stateDir, 'uploads', file.uploadId, file.name);
+        staged.push({ name: file.name, path, group: `uploads/${file.folder ?? ''}`, shownAs: file.folder ? `${file.folder}/${file.name}` : file.name });
+      }
       else if (file.path) dropped.push(file.path);
     }
     if (dropped.length > 0 && this.platform.mode !== 'electron') {

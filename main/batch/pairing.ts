@@ -8,6 +8,8 @@ export interface BatchSource {
   path: string;
   /** Files pair by name within a group: their folder by default; all uploads of a batch share one. */
   group?: string;
+  /** How the report names it when `path` is a staged copy: the path as the user dropped it. */
+  shownAs?: string;
 }
 
 /** One image of a batch with its mask, or the reason it has none. */
@@ -17,6 +19,9 @@ export interface PairedItem {
   mask?: string;
   /** Set when the image cannot run (e.g. no mask); the item is reported as failed. */
   error?: LatentshopErrorData;
+  /** The report's names for a staged input and mask (see BatchSource.shownAs). */
+  shownInput?: string;
+  shownMask?: string;
 }
 
 export interface PairingOptions {
@@ -57,19 +62,25 @@ export function pairSources(sources: readonly BatchSource[], opts: PairingOption
     const k = key(s, s.name);
     sameName.set(k, (sameName.get(k) ?? 0) + 1);
   }
+  const shownAs = new Map(sources.filter((s) => s.shownAs !== undefined).map((s) => [s.path, s.shownAs]));
   const items: PairedItem[] = [];
+  const push = (item: PairedItem): void => {
+    const shownInput = shownAs.get(item.input);
+    const shownMask = item.mask === undefined ? undefined : shownAs.get(item.mask);
+    items.push({ ...item, ...(shownInput !== undefined && { shownInput }), ...(shownMask !== undefined && { shownMask }) });
+  };
   for (const s of sources) {
     if (OTHER_PICTURE.test(s.name) && !isMask(s.name)) {
-      items.push({ name: s.name, input: s.path, error: LatentshopError.of('wrongFormat', { name: s.name, format: extname(s.name).slice(1).toUpperCase() }).toData() });
+      push({ name: s.name, input: s.path, error: LatentshopError.of('wrongFormat', { name: s.name, format: extname(s.name).slice(1).toUpperCase() }).toData() });
       continue;
     }
     if (isMask(s.name) || OUTPUT.test(s.name) || !formatFromPath(s.name) || s.path === shared) continue;
     const stem = s.name.slice(0, s.name.length - extname(s.name).length);
     const mask = shared ?? masks.get(key(s, stem));
     const ambiguous = shared === undefined && (mask === null || (sameName.get(key(s, s.name)) ?? 0) > 1);
-    if (ambiguous) items.push({ name: s.name, input: s.path, error: LatentshopError.of('sameNameTwice', { name: s.name }).toData() });
-    else if (mask) items.push({ name: s.name, input: s.path, mask });
-    else items.push({ name: s.name, input: s.path, error: LatentshopError.of('noMaskBeside', { name: s.name, mask: `${stem}${suffix}` }).toData() });
+    if (ambiguous) push({ name: s.name, input: s.path, error: LatentshopError.of('sameNameTwice', { name: s.name }).toData() });
+    else if (mask) push({ name: s.name, input: s.path, mask });
+    else push({ name: s.name, input: s.path, error: LatentshopError.of('noMaskBeside', { name: s.name, mask: `${stem}${suffix}` }).toData() });
   }
   return items;
 }

@@ -32,6 +32,8 @@ export async function planBatch(sources: readonly BatchSource[], outputDir: stri
     taken.add(output);
     const item: BatchItemRecord = { name: pair.name, input: pair.input, output, state: pair.error ? 'failed' : 'pending', attempts: 0 };
     if (pair.mask) item.mask = pair.mask;
+    if (pair.shownInput !== undefined) item.shownInput = pair.shownInput;
+    if (pair.shownMask !== undefined) item.shownMask = pair.shownMask;
     if (pair.error) item.error = pair.error;
     items.push(item);
   }

@@ -9,6 +9,9 @@ export interface BatchItemRecord {
   name: string;
   input: string;
   mask?: string;
+  /** The report's names for a staged (uploaded) input and mask: the paths as the user dropped them. */
+  shownInput?: string;
+  shownMask?: string;
   /** Chosen when the batch was created, so a resumed run writes (and finds) the same file. */
   output: string;
   state: BatchItemState;

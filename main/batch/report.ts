@@ -29,7 +29,8 @@ export function buildReport(record: BatchRecord): BatchReport {
     cancelled: count('cancelled'),
     failures: record.items
       .filter((i) => i.state === 'failed')
-      .map((i) => ({ name: i.name, input: i.input, ...(i.mask && { mask: i.mask }), code: i.error?.code ?? 'INTERNAL', message: i.error?.message ?? '' })),
+      // Uploads are named as dropped: their staged copies are deleted when the batch ends.
+      .map((i) => ({ name: i.name, input: i.shownInput ?? i.input, ...(i.mask && { mask: i.shownMask ?? i.mask }), code: i.error?.code ?? 'INTERNAL', message: i.error?.message ?? '' })),
     outputs: record.items.filter((i) => i.state === 'done').map((i) => ({ name: i.name, output: i.output })),
   };
 }

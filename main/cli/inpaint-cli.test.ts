@@ -44,7 +44,7 @@ describe('latentshop inpaint', () => {
     const result = await cli('inpaint', inputs, '-o', out);
     expect(result.code).toBe(1);
     expect(result.err).toContain(`latentshop: ${join(inputs, 'photo2.png')}: No mask for photo2.png`);
-    expect(result.err).toMatch(/photo3\.png: photo3\.png \(mask photo3\.mask\.png\): The mask is 10 × 10 pixels/);
+    expect(result.err).toMatch(/photo3\.png: photo3\.png \(mask photo3\.mask\.png\)\. The mask is 10 × 10 pixels/);
     expect(outputs(out)).toEqual(['photo1.inpainted.png']);
   });
 

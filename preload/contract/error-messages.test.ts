@@ -19,7 +19,7 @@ describe('catalogued errors', () => {
   it('survive a process boundary: data to error and back is the same data, cause included', () => {
     const cause = LatentshopError.of('maskCoversAllFill', {}).toData();
     const wrapped = LatentshopError.of('aboutImageAndMask', { image: 'a.jpg', mask: 'a.mask.png', detail: cause.message }, '/in/a.jpg', cause);
-    expect(wrapped.message).toBe('a.jpg (mask a.mask.png): The mask covers the whole image; nothing to fill from.');
+    expect(wrapped.message).toBe('a.jpg (mask a.mask.png). The mask covers the whole image; nothing to fill from.');
     const data = JSON.parse(JSON.stringify(toErrorData(wrapped))) as ReturnType<typeof toErrorData>;
     expect(LatentshopError.fromData(data).toData()).toEqual(data);
     expect(data.cause?.key).toBe('maskCoversAllFill');

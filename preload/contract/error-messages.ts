@@ -70,7 +70,7 @@ export const ERROR_MESSAGES = {
   sameNameTwice: ['BAD_ARGUMENT', '{name}: another file of this folder pairs by the same name, so its mask cannot be told apart. Rename one of them.'],
   noMaskBeside: ['FILE_NOT_FOUND', 'No mask for {name}: put {mask} beside it, or choose one mask for every image.'],
   /** A batch file's own error, prefixed with the image and mask it is about (the detail is the cause's wording). */
-  aboutImageAndMask: ['BAD_ARGUMENT', '{image} (mask {mask}): {detail}'],
+  aboutImageAndMask: ['BAD_ARGUMENT', '{image} (mask {mask}). {detail}'],
   // Latent editing.
   sessionClosed: ['BAD_ARGUMENT', 'This latent session is closed or unknown. Invert the region again.'],
   noEncoderUseOptimize: ['MODEL_NOT_FOUND', 'Family "{family}" has no encoder; use the optimize method.'],

@@ -26,7 +26,7 @@ describe('engine errors worded in the UI language', () => {
     const cause: LatentshopErrorData = { code: 'BAD_ARGUMENT', message: 'The mask covers the whole image; nothing to fill from.', key: 'maskCoversAllFill', params: {} };
     const data: LatentshopErrorData = {
       code: 'BAD_ARGUMENT',
-      message: `a.jpg (mask a.mask.png): ${cause.message}`,
+      message: `a.jpg (mask a.mask.png). ${cause.message}`,
       key: 'aboutImageAndMask',
       params: { image: 'a.jpg', mask: 'a.mask.png', detail: cause.message },
       cause,
