@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { expect, test } from './fixtures/browser-mode';
 import { countColour } from './fixtures/images';
@@ -36,4 +38,25 @@ test('an image with alpha shows a checkerboard where it is transparent', async (
   // Same size as before, so wait for the new picture itself: all red, no grey left.
   await expect.poll(async () => countColour(await page.getByTestId('canvas').screenshot(), [204, 204, 204], 12), { timeout: 10_000 }).toBe(0);
   expect(await countColour(await page.getByTestId('canvas').screenshot(), [220, 20, 20])).toBeGreaterThan(2 * red);
+
+  // A lossless WebP with alpha stays lossless: the Export dialog starts so, and every pixel comes back.
+  const noise = Buffer.alloc(64 * 48 * 4);
+  for (let i = 0; i < noise.length; i += 1) noise[i] = (i * 7919 + (i >> 5) * 104729) % 251;
+  const webp = await sharp(noise, { raw: { width: 64, height: 48, channels: 4 } }).webp({ lossless: true, exact: true }).toBuffer();
+  await dropFile(page, '[data-testid=canvas]', 'noise.webp', webp, 'image/webp');
+  await expect(page.getByTestId('status-size')).toContainText('64 × 48');
+  await page.getByTestId('export').click();
+  await expect(page.getByTestId('export-lossless')).toBeChecked();
+  await expect(page.getByTestId('export-quality')).toHaveCount(0);
+  await page.getByTestId('export-lossless').uncheck();
+  await expect(page.getByTestId('export-quality')).toBeVisible();
+  await page.getByTestId('export-lossless').check();
+  await step(page, testInfo, 'lossless-export');
+  await page.getByTestId('export-run').click();
+  await expect(page.getByTestId('export-dialog')).toHaveCount(0);
+  await expect.poll(() => existsSync(join(app.exportDir, 'noise.webp')), { timeout: 10_000 }).toBe(true);
+  const exported = readFileSync(join(app.exportDir, 'noise.webp'));
+  // Noise at the lossy default (quality 92) would not come back exactly.
+  const back = await sharp(exported).ensureAlpha().raw().toBuffer();
+  expect(back.equals(noise)).toBe(true);
 });

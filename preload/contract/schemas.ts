@@ -38,6 +38,7 @@ export const exportOptionsSchema = z
   .object({
     format: z.enum(['png', 'jpeg', 'webp', 'tiff']),
     quality: z.number().int().min(1).max(100).optional(),
+    lossless: z.boolean().optional(),
     bitDepth: z.union([z.literal(8), z.literal(16)]).optional(),
     keepMetadata: z.boolean().optional(),
     overwrite: z.boolean().optional(),

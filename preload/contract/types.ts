@@ -59,6 +59,8 @@ export interface ImageInfo {
   bitDepth: 8 | 16;
   /** The source file's format, when it came from a file. */
   format?: ImageFormat;
+  /** The source is a WebP stored losslessly: the Export dialog keeps it lossless by default. */
+  lossless?: true;
   hasIcc: boolean;
   hasExif: boolean;
   /** URL of an 8-bit PNG preview, served by the transport (token included where needed). */
@@ -157,6 +159,11 @@ export interface ExportOptions {
   format: ImageFormat;
   /** 1–100 for JPEG and WebP; default 92. */
   quality?: number;
+  /**
+   * WebP: store the pixels exactly (quality is then ignored). PNG and TIFF always are; JPEG cannot.
+   * Default: lossless when the image came from a lossless WebP and no quality is given.
+   */
+  lossless?: boolean;
   /** Output bit depth; 16 only for PNG and TIFF. Default: the image's own. */
   bitDepth?: 8 | 16;
   /** Keep EXIF and the ICC profile of the source. Default true. */

@@ -19,7 +19,8 @@ Options:
   -H, --height H       Height in pixels
   -o, --output FILE    Where to write the result (required)
   -f, --format F       png, jpeg, webp or tiff (default: from the output's extension)
-  -q, --quality Q      1 to 100, for JPEG and WebP (default 92)
+  -q, --quality Q      1 to 100, for JPEG and WebP (default 92; a lossless WebP
+                       stays lossless unless a quality is given)
       --overwrite      Replace the output file if it exists, even if it is the input
       --json           Print the result as JSON on stdout
       --progress       Show progress on stderr even when it is not a terminal

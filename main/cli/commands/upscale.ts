@@ -19,7 +19,8 @@ Options:
   -w, --workers N      Engine processes splitting each large image, 1 to 16
                        (default: one per core, up to 4; 1 runs in this process)
   -f, --format F       png, jpeg, webp or tiff (default: the output's or input's)
-  -q, --quality Q      1 to 100, for JPEG and WebP (default 92)
+  -q, --quality Q      1 to 100, for JPEG and WebP (default 92; a lossless WebP
+                       stays lossless unless a quality is given)
       --overwrite      Replace existing output files
       --json           Print the results as JSON on stdout
       --progress       Show progress on stderr even when it is not a terminal

@@ -5,6 +5,7 @@ import { decodeFailure, emptyFile, fileError, tooLarge, unsupported } from './de
 import { DEFAULT_MAX_PIXELS, isImageFormat } from './formats';
 import type { RasterImage, RasterMetadata } from './raster';
 import { toRaster } from './sharp-raster';
+import { webpIsLossless } from './webp-lossless';
 
 export interface DecodeOptions {
   /** Refuse images with more pixels than this (decompression-bomb guard). Default 200 MP. */
@@ -59,6 +60,7 @@ async function decode(input: string | Buffer, file: string, name: string, opts: 
     const metadata: RasterMetadata = { name, format: meta.format };
     if (meta.icc && keepProfile) metadata.icc = new Uint8Array(meta.icc);
     if (meta.exif) metadata.exif = new Uint8Array(meta.exif);
+    if (meta.format === 'webp' && (await webpIsLossless(input))) metadata.lossless = true;
     return await toRaster(pipeline, channels, bitDepth, metadata);
   } catch (error) {
     throw decodeFailure(file, name, error);

@@ -103,8 +103,11 @@ function withFormat(pipeline: Sharp, raster: RasterImage, options: ExportOptions
         // Photographers export at high quality; don't halve colour resolution then.
         chromaSubsampling: quality >= 90 ? '4:4:4' : '4:2:0',
       });
-    case 'webp':
-      return out.webp({ quality, alphaQuality: 100 });
+    case 'webp': {
+      const lossless = options.lossless ?? (options.quality === undefined && raster.metadata.lossless === true);
+      // exact: libwebp would otherwise rewrite the colour under fully transparent pixels, which a later edit of the alpha may show.
+      return out.webp(lossless ? { lossless: true, exact: true } : { quality, alphaQuality: 100 });
+    }
     case 'tiff':
       // sharp's TIFF default is JPEG compression (8-bit, no alpha); deflate is lossless.
       return out.tiff({ compression: 'deflate', predictor: 'horizontal' });

@@ -22,6 +22,8 @@ export interface RasterMetadata {
   icc?: Uint8Array;
   /** Raw EXIF block of the source (orientation is reset to 1 on export, since pixels are already upright). */
   exif?: Uint8Array;
+  /** A WebP stored losslessly: export offers to keep it so. */
+  lossless?: true;
   /** Absolute path of the file it came from, so export can refuse to overwrite it. */
   sourcePath?: string;
 }

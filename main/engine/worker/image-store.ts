@@ -58,6 +58,7 @@ export class ImageStore {
       hasExif: image.metadata.exif !== undefined,
     };
     if (image.metadata.format) meta.format = image.metadata.format;
+    if (image.metadata.lossless) meta.lossless = true;
     return meta;
   }
 

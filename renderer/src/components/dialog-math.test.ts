@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedDepths, cleanName, defaultName, nameProblem, toOptions, withFormat } from './export-math';
+import { allowedDepths, cleanName, defaultName, initialForm, nameProblem, toOptions, withFormat } from './export-math';
 import { linked, sizeProblem, targetSize, toRequest } from './resize-math';
 
 describe('resize form', () => {
@@ -25,16 +25,27 @@ describe('resize form', () => {
 describe('export form', () => {
   it('allows 16-bit only for PNG and TIFF, and fixes it on format change', () => {
     expect(allowedDepths('jpeg')).toEqual([8]);
-    const form = { format: 'png' as const, quality: 92, bitDepth: 16 as const, keepMetadata: true, name: 'shoe.png' };
+    const form = { format: 'png' as const, quality: 92, bitDepth: 16 as const, keepMetadata: true, lossless: false, name: 'shoe.png' };
     expect(withFormat(form, 'jpeg')).toMatchObject({ bitDepth: 8, name: 'shoe.jpg' });
   });
 
   it('sends quality only for lossy formats', () => {
-    expect(toOptions({ format: 'webp', quality: 80, bitDepth: 8, keepMetadata: false, name: 'a.webp' })).toEqual({
+    expect(toOptions({ format: 'webp', quality: 80, bitDepth: 8, keepMetadata: false, lossless: false, name: 'a.webp' })).toEqual({
       format: 'webp', bitDepth: 8, keepMetadata: false, quality: 80,
     });
-    expect(toOptions({ format: 'png', quality: 80, bitDepth: 16, keepMetadata: true, name: 'a.png' })).not.toHaveProperty('quality');
+    expect(toOptions({ format: 'png', quality: 80, bitDepth: 16, keepMetadata: true, lossless: false, name: 'a.png' })).not.toHaveProperty('quality');
     expect(defaultName('photo.final.JPG', 'tiff')).toBe('photo.final.tif');
+  });
+
+  it('keeps a lossless WebP lossless by default, and asks for lossless only where WebP can give it', () => {
+    const image = { id: 'i', name: 'scan.webp', width: 4, height: 4, channels: 3 as const, bitDepth: 8 as const, format: 'webp' as const, hasIcc: false, hasExif: false, previewUrl: '' };
+    const form = initialForm({ ...image, lossless: true });
+    expect(toOptions(form)).toEqual({ format: 'webp', bitDepth: 8, keepMetadata: true, lossless: true });
+    expect(initialForm(image).lossless).toBe(false);
+    expect(toOptions(initialForm(image))).toMatchObject({ quality: 92 });
+    // JPEG cannot be lossless: the form's choice is not sent, and quality is.
+    expect(toOptions(withFormat(form, 'jpeg'))).toEqual({ format: 'jpeg', bitDepth: 8, keepMetadata: true, quality: 92 });
+    expect(toOptions(withFormat(form, 'png'))).toEqual({ format: 'png', bitDepth: 8, keepMetadata: true });
   });
 });
 

@@ -10,12 +10,24 @@ export interface ExportForm {
   quality: number;
   bitDepth: 8 | 16;
   keepMetadata: boolean;
+  /** WebP only: JPEG cannot be lossless, PNG and TIFF always are. */
+  lossless: boolean;
   name: string;
 }
 
 /** Quality only means something for the lossy encoders. */
 export function isLossy(format: ImageFormat): boolean {
   return format === 'jpeg' || format === 'webp';
+}
+
+/** WebP is the one format that can be either. */
+export function canBeLossless(format: ImageFormat): boolean {
+  return format === 'webp';
+}
+
+/** Whether the quality slider applies: a lossy format, not asked to be lossless. */
+export function usesQuality(form: ExportForm): boolean {
+  return isLossy(form.format) && !(canBeLossless(form.format) && form.lossless);
 }
 
 /** 16-bit output exists only in PNG and TIFF (the contract rejects it elsewhere). */
@@ -29,11 +41,14 @@ export function defaultName(source: string, format: ImageFormat): string {
   return `${base}.${EXTENSION[format]}`;
 }
 
-/** A form starting from the image: same format where we can write it, same bit depth. */
+/**
+ * A form starting from the image: same format where we can write it, same bit depth, and a
+ * lossless WebP stays lossless (re-encoding it lossily would lose what the photographer kept).
+ */
 export function initialForm(image: ImageInfo): ExportForm {
   const format = image.format ?? 'png';
   const depth = allowedDepths(format).includes(image.bitDepth) ? image.bitDepth : 8;
-  return { format, quality: DEFAULT_QUALITY, bitDepth: depth, keepMetadata: true, name: defaultName(image.name, format) };
+  return { format, quality: DEFAULT_QUALITY, bitDepth: depth, keepMetadata: true, lossless: image.lossless === true, name: defaultName(image.name, format) };
 }
 
 /** Fixes fields a format change made invalid (16-bit JPEG, the old extension). */
@@ -44,7 +59,8 @@ export function withFormat(form: ExportForm, format: ImageFormat): ExportForm {
 
 export function toOptions(form: ExportForm): ExportOptions {
   const options: ExportOptions = { format: form.format, bitDepth: form.bitDepth, keepMetadata: form.keepMetadata };
-  if (isLossy(form.format)) options.quality = Math.min(100, Math.max(1, Math.round(form.quality)));
+  if (usesQuality(form)) options.quality = Math.min(100, Math.max(1, Math.round(form.quality)));
+  else if (canBeLossless(form.format)) options.lossless = true;
   return options;
 }
 

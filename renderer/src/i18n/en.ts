@@ -125,6 +125,7 @@ export const en = {
     bitDepth: 'Bit depth',
     bits: '{depth}-bit',
     keepMetadata: 'Keep metadata (EXIF, colour profile)',
+    lossless: 'Lossless (every pixel kept exactly; larger file)',
     name: 'File name',
     run: 'Export',
     nameProblem: {

@@ -127,6 +127,7 @@ export const zhCN: MessageSchema = {
     bitDepth: '位深',
     bits: '{depth} 位',
     keepMetadata: '保留元数据（EXIF、色彩配置文件）',
+    lossless: '无损（每个像素原样保留；文件更大）',
     name: '文件名',
     run: '导出',
     nameProblem: {
