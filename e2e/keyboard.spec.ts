@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import sharp from 'sharp';
 import { expect, test } from './fixtures/browser-mode';
 import { dropFiles } from './fixtures/page-helpers';
 import { fashionPngs, openSneakerPhoto } from './fixtures/sneaker';
@@ -111,4 +114,45 @@ test('the keyboard alone reaches dialogs, menus and sliders, and focus is never 
   await page.keyboard.press('Space');
   await expect.poll(() => pickers).toBe(1); // Space on the zone's button opens the picker, once.
   expect(await focusInside(page, 'learn-dialog')).toBe(true);
+});
+
+/**
+ * A mask without a pointer: the Rectangle tool (M) takes a typed rectangle, and its buttons mask
+ * or unmask it exactly. The saved mask is white on those pixels and black on every other.
+ */
+test('the keyboard alone makes a mask from typed rectangles', async ({ page, app }) => {
+  await openSneakerPhoto(page, app.url);
+  await page.getByTestId('panel-tab-inpaint').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('panel-inpaint')).toBeVisible();
+  await page.getByTestId('mask-tool-rect').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('mask-tool-rect')).toHaveAttribute('aria-pressed', 'true');
+  const typeRect = async (x: number, y: number, width: number, height: number): Promise<void> => {
+    for (const [key, value] of Object.entries({ x, y, width, height })) {
+      await page.getByTestId(`mask-rect-${key}`).fill(String(value));
+      await page.keyboard.press('Enter');
+    }
+  };
+  await typeRect(30, 40, 100, 60);
+  await page.getByTestId('mask-rect-add').focus();
+  await page.keyboard.press('Enter');
+  await typeRect(50, 50, 20, 30);
+  await page.getByTestId('mask-rect-remove').focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('inpaint-run')).toBeEnabled();
+  await page.getByTestId('mask-export').focus();
+  await page.keyboard.press('Enter');
+  const saved = join(app.exportDir, 'sneaker.mask.png');
+  await expect.poll(() => existsSync(saved), { timeout: 10_000 }).toBe(true);
+  const { data, info } = await sharp(saved).greyscale().raw().toBuffer({ resolveWithObject: true });
+  const inside = (x: number, y: number, r: { x: number; y: number; w: number; h: number }): boolean => x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h;
+  let wrong = 0;
+  for (let y = 0; y < info.height; y += 1) {
+    for (let x = 0; x < info.width; x += 1) {
+      const masked = inside(x, y, { x: 30, y: 40, w: 100, h: 60 }) && !inside(x, y, { x: 50, y: 50, w: 20, h: 30 });
+      if ((data[y * info.width + x] ?? 0) !== (masked ? 255 : 0)) wrong += 1;
+    }
+  }
+  expect(wrong).toBe(0);
 });

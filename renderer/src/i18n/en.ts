@@ -70,6 +70,8 @@ export const en = {
     showOverlay: 'Show mask overlay',
     invert: 'Invert',
     clear: 'Clear',
+    rectAdd: 'Mask rectangle',
+    rectRemove: 'Unmask rectangle',
     import: 'Import mask…',
     export: 'Save mask',
     fillTitle: 'Fill',

@@ -73,6 +73,8 @@ export const zhCN: MessageSchema = {
     showOverlay: '显示蒙版叠加',
     invert: '反相',
     clear: '清除',
+    rectAdd: '将矩形加入蒙版',
+    rectRemove: '从蒙版移除矩形',
     import: '导入蒙版…',
     export: '保存蒙版',
     fillTitle: '填充',

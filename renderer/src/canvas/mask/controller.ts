@@ -6,6 +6,7 @@ import { MaskBrushTool } from '../tools/MaskBrushTool';
 import { MaskLassoTool } from '../tools/MaskLassoTool';
 import { MaskRectTool } from '../tools/MaskRectTool';
 import type { CanvasTool } from '../tools/CanvasTool';
+import type { PixelRect } from '../../components/rect-fields';
 import { useDocumentStore } from '../../stores/document';
 import { type MaskToolName, useMaskStore } from '../../stores/mask';
 import { useUiStore } from '../../stores/ui';
@@ -119,6 +120,12 @@ export function useMaskController() {
     syncToImage,
     invert: () => edit((l) => l.model.invert()),
     clear: () => edit((l) => l.model.clear()),
+    /** A typed rectangle (null: the whole image) masked, or unmasked: the keyboard's way to a mask, and an exact one. */
+    fillRect: (rect: PixelRect | null, erase: boolean) =>
+      edit((l) => {
+        const { x, y, width, height } = rect ?? { x: 0, y: 0, width: l.model.width, height: l.model.height };
+        l.model.fillRect({ x, y }, { x: x + width, y: y + height }, erase);
+      }),
     setOverlay: (visible: boolean) => {
       mask.overlay = visible;
       layer?.setVisible(overlayShown());
