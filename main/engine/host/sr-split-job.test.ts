@@ -39,6 +39,17 @@ describe('split upscale job (2 engines)', () => {
     const ref = await upscaleRasterWith(await decodeImageBuffer(new Uint8Array(png), 'split.png'), tileNet, {}, quietContext());
     // slim's tiles are exact (context = receptive radius): only 8-bit rounding may differ.
     expect(maxAbsDiff(new Uint8Array(ours), ref.data)).toBeLessThanOrEqual(1);
+
+    // A rectangle inside the photo: split too, it is the whole photo's upscale over the rectangle.
+    const region = { x: 30, y: 50, width: 40, height: 90 };
+    const part = await runtime.service.startJob({ spec: { op: 'upscale', imageId: image.id, model: 'esrgan-slim', scale: 2, region } });
+    const partResult = imageOf((await nextEvent(runtime, 'jobDone', (e) => e.jobId === part.jobId)).result);
+    expect(partResult).toMatchObject({ width: 80, height: 180, channels: 4 });
+    const partPath = join(harness.dir, 'split-part-x2.png');
+    await runtime.host.call('exportImage', { imageId: partResult.id, path: partPath, options: { format: 'png' } });
+    const partRgb = await sharp(partPath).removeAlpha().raw().toBuffer();
+    const refRgb = await sharp(Buffer.from(ref.data), { raw: { width: 192, height: 360, channels: 4 } }).extract({ left: 60, top: 100, width: 80, height: 180 }).removeAlpha().raw().toBuffer();
+    expect(maxAbsDiff(new Uint8Array(partRgb), new Uint8Array(refRgb))).toBeLessThanOrEqual(1);
   }, 120_000);
 
   it('runs batch upscales whole, one file per engine', async () => {

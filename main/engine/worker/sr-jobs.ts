@@ -3,7 +3,7 @@ import type { GanUpscaleJobSpec, UpscaleJobSpec } from '../../../preload/contrac
 import type { JobPriority } from '../../../preload/contract/types';
 import type { OpContext } from '../ops/context';
 import { getGenerator, ganUpscaleRaster } from '../ops/sr/gan-upscale';
-import { cropRegion } from '../ops/sr/region';
+import { cropRegion, cropUpscaled, regionWithContext } from '../ops/sr/region';
 import { THROUGHPUT_TILE_FLOPS } from '../ops/sr/tile-size';
 import { upscaleRaster } from '../ops/sr/upscale';
 import type { EngineJobResult } from '../protocol';
@@ -23,12 +23,14 @@ export function checkOutputSize(width: number, height: number, scale: number): v
 /** Super-resolution job handlers; worker/jobs.ts spreads them into its handler map. */
 export const srJobHandlers: { upscale: Handler<UpscaleJobSpec>; ganUpscale: Handler<GanUpscaleJobSpec> } = {
   upscale: async (spec, ctx, store, priority) => {
-    const input = cropRegion(await store.get(spec.imageId), spec.region);
-    checkOutputSize(input.width, input.height, spec.scale);
+    const image = await store.get(spec.imageId);
+    const { outer, inner } = regionWithContext(image, spec.region);
+    checkOutputSize(spec.region?.width ?? image.width, spec.region?.height ?? image.height, spec.scale);
+    const input = cropRegion(image, outer);
     // A batch file has no one watching its progress bar: big tiles, less overlap (interactive
     // tiles take up to ~1.25× as long, tile-size.ts). Cancel stays prompt: tiles run layer by layer.
     const tiles = priority === 'batch' ? { tileFlops: THROUGHPUT_TILE_FLOPS } : {};
-    const out = await upscaleRaster(input, { model: spec.model, scale: spec.scale, ...tiles }, ctx);
+    const out = cropUpscaled(await upscaleRaster(input, { model: spec.model, scale: spec.scale, ...tiles }, ctx), inner, spec.scale);
     const id = await store.put(out);
     return { kind: 'image', image: ImageStore.describe(id, out) };
   },

@@ -6,7 +6,7 @@ import type { SrImagePlan } from '../ops/sr/band-methods';
 import { planBands, runBand, sliceRows, type Band, type BandPlan, type BandResult } from '../ops/sr/bands';
 import { getSrNet } from '../ops/sr/models';
 import { extractAlpha, insertAlpha } from '../ops/sr/pixels';
-import { cropRegion } from '../ops/sr/region';
+import { cropRegion, cropUpscaled, regionWithContext, type RegionWithContext } from '../ops/sr/region';
 import type { ImageMeta } from '../protocol';
 import { ImageStore } from './image-store';
 import { checkOutputSize } from './sr-jobs';
@@ -29,28 +29,40 @@ export function srSplitMethods(store: ImageStore, startJob: (jobId: string) => J
   upscaleImageBand(args: SplitSource & { jobId: string; plan: BandPlan; band: Band }): Promise<BandResult>;
   srStoreResult(args: SplitSource & { raster: RasterImage }): Promise<ImageMeta>;
 } {
+  /** The source image, the crop every engine upscales (the region with its context), and where the region sits in that. */
+  async function placement({ imageId, region }: SplitSource): Promise<{ image: RasterImage } & RegionWithContext> {
+    const image = await store.get(imageId);
+    return { image, ...regionWithContext(image, region) };
+  }
+
   return {
-    srPlanImage: async ({ imageId, region, model, scale, workers, maxRows }) => {
-      const input = cropRegion(await store.get(imageId), region);
-      checkOutputSize(input.width, input.height, scale);
+    srPlanImage: async ({ workers, maxRows, ...split }) => {
+      const { model, scale } = split;
+      const { image, outer } = await placement(split);
+      checkOutputSize(split.region?.width ?? image.width, split.region?.height ?? image.height, scale);
+      const input = cropRegion(image, outer);
       const { tileNet } = await getSrNet(model, scale);
       const plan = planBands(input.width, input.height, tileNet, workers, maxRows !== undefined ? { maxRows } : {});
       return { plan, width: input.width, height: input.height, channels: input.channels, bitDepth: input.bitDepth };
     },
-    upscaleImageBand: async ({ jobId, imageId, region, model, scale, plan, band }) => {
+    upscaleImageBand: async ({ jobId, plan, band, ...split }) => {
       const job = startJob(jobId);
       try {
-        const input = cropRegion(await store.get(imageId), region);
-        const { tileNet } = await getSrNet(model, scale);
+        const { image, outer } = await placement(split);
+        const input = cropRegion(image, outer);
+        const { tileNet } = await getSrNet(split.model, split.scale);
         const ctx: OpContext = { signal: job.signal, progress: job.progress };
         return await runBand(sliceRows(input, band.input), input.height, tileNet, plan, band, ctx);
       } finally {
         job.end();
       }
     },
-    srStoreResult: async ({ imageId, region, scale, raster }) => {
-      const input = cropRegion(await store.get(imageId), region);
-      const out: RasterImage = { ...raster, metadata: { ...input.metadata } };
+    srStoreResult: async ({ raster, ...split }) => {
+      const { scale } = split;
+      // Main stitched the crop with its context; the region's own pixels and alpha are what is kept.
+      const { image, inner } = await placement(split);
+      const input = cropRegion(image, split.region);
+      const out: RasterImage = { ...cropUpscaled(raster, inner, scale), metadata: { ...input.metadata } };
       const alpha = extractAlpha(input);
       if (alpha) insertAlpha(out, await upscaleAlpha(alpha, input.width, input.height, scale, input.bitDepth));
       return ImageStore.describe(await store.put(out), out);
