@@ -67,6 +67,16 @@ export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return max;
 }
 
+/** maxAbsDiff of two interleaved RGB images `width` pixels wide, leaving out `border` pixels on every side. */
+export function maxAbsDiffInside(a: ArrayLike<number>, b: ArrayLike<number>, width: number, border: number): number {
+  const height = a.length / (width * 3);
+  let max = 0;
+  for (let y = border; y < height - border; y += 1) {
+    for (let i = (y * width + border) * 3; i < (y * width + width - border) * 3; i += 1) max = Math.max(max, Math.abs(a[i]! - b[i]!));
+  }
+  return max;
+}
+
 /** GFLOP/s of a 3×3 64→64 conv on 128² (ESRGAN's main layer shape) on the current backend. */
 export async function conv3x3Gflops(repeats = 5): Promise<number> {
   const x = tf.randomNormal([1, 128, 128, 64]) as tf.Tensor4D;

@@ -1,5 +1,6 @@
 import type { RasterImage } from '../../io/raster';
 import { type OpContext } from '../context';
+import { croppedSink, EDGE_PAD, edgePaddedSource } from './edge-pad';
 import { planAxis } from './plan';
 import { rasterRgbSource, rasterRowSink } from './pixels';
 import { addSeams, placeBand, type SeamPart } from './stitch';
@@ -48,10 +49,15 @@ export function planBands(width: number, height: number, net: TileNet, workers: 
   const context = net.context;
   const feather = options.feather ?? defaultFeather(net);
   const side = chooseTileSize(net, { tileFlops: THROUGHPUT_TILE_FLOPS, ...options, feather });
-  const fit = fitTiles(width, height, side, context, feather, workers);
+  // The grid covers the image grown by its edges, as a one-process run does (edge-pad.ts); rows
+  // below are turned back into the image's own, where the padding's are dropped.
+  const pad = EDGE_PAD;
+  const fit = fitTiles(width + 2 * pad, height + 2 * pad, side, context, feather, workers);
   const grid = { tile: fit.tileWidth, tileHeight: fit.tileHeight, context, feather };
-  const py = planAxis(height, fit.tileHeight, context, feather);
+  const py = planAxis(height + 2 * pad, fit.tileHeight, context, feather);
   const s = net.scale;
+  const outRow = (padded: number): number => Math.min(height * s, Math.max(0, padded - pad * s));
+  const inRow = (padded: number): number => Math.min(height, Math.max(0, padded - pad));
   const rowCount = py.starts.length;
   const count = Math.min(rowCount, Math.max(1, workers, Math.ceil(rowCount / (options.maxRows ?? Infinity))));
   const bands: Band[] = [];
@@ -59,18 +65,24 @@ export function planBands(width: number, height: number, net: TileNet, workers: 
     const from = Math.round((k * py.starts.length) / count);
     const to = Math.round(((k + 1) * py.starts.length) / count);
     const top = from > 0 ? py.valid[from]![0] * s : 0;
-    const bottom = to < py.starts.length ? py.valid[to - 1]![1] * s : height * s;
+    const bottom = to < py.starts.length ? py.valid[to - 1]![1] * s : (height + 2 * pad) * s;
     const seams: Array<[number, number]> = [];
     if (from > 0) seams.push([top, py.valid[from - 1]![1] * s]);
     if (to < py.starts.length) seams.push([py.valid[to]![0] * s, bottom]);
-    bands.push({ rows: [from, to], input: [py.starts[from]!, py.starts[to - 1]! + py.tile], output: [top, bottom], seams });
+    bands.push({
+      rows: [from, to],
+      input: [inRow(py.starts[from]!), Math.max(inRow(py.starts[from]!) + 1, inRow(py.starts[to - 1]! + py.tile))],
+      output: [outRow(top), outRow(bottom)],
+      seams: seams.map(([a, b]): [number, number] => [outRow(a), outRow(b)]).filter(([a, b]) => b > a),
+    });
   }
   return { grid, bands };
 }
 
 /**
  * Runs one band. `slice` holds input rows band.input of an image `fullHeight` rows high;
- * reads are shifted so the tiler sees the full image's coordinates and plans the same grid.
+ * reads are shifted so the tiler sees the full image's coordinates, grown by its edges as
+ * planBands planned, and plans the same grid.
  */
 export async function runBand(slice: RasterImage, fullHeight: number, net: TileNet, plan: BandPlan, band: Band, ctx: OpContext): Promise<BandResult> {
   const s = net.scale;
@@ -81,17 +93,19 @@ export async function runBand(slice: RasterImage, fullHeight: number, net: TileN
   const target: RasterImage = { ...slice, width: outWidth, height: bottom - top, data };
   const write = rasterRowSink(target);
   const sliceSource = rasterRgbSource(slice);
-  const source = { width: slice.width, height: fullHeight, read: (x: number, y: number, w: number, h: number) => sliceSource.read(x, y - band.input[0], w, h) };
+  const image = { width: slice.width, height: fullHeight, read: (x: number, y: number, w: number, h: number) => sliceSource.read(x, y - band.input[0], w, h) };
+  const source = edgePaddedSource(image, EDGE_PAD);
   const seams = band.seams.map(([a, b]): SeamPart => ({ y: a, rows: b - a, rgb: new Float32Array((b - a) * outWidth * 3) }));
   const rowFloats = outWidth * 3;
-  await runTiled(source, net, { ...plan.grid, rows: band.rows }, (y, rows, rgb) => {
+  const sink = croppedSink((y, rows, rgb) => {
     for (let r = 0; r < rows; r += 1) {
       const row = rgb.subarray(r * rowFloats, (r + 1) * rowFloats);
       const seam = seams.find((p) => y + r >= p.y && y + r < p.y + p.rows);
       if (seam) seam.rgb.set(row, (y + r - seam.y) * rowFloats);
       else write(y + r - top, 1, row);
     }
-  }, ctx);
+  }, EDGE_PAD * s, outWidth, fullHeight * s);
+  await runTiled(source, net, { ...plan.grid, rows: band.rows }, sink, ctx);
   return { data, seams };
 }
 

@@ -1,10 +1,11 @@
 import type { RasterImage } from '../../io/raster';
 
 /**
- * ESRGAN reads beyond an image's edge as black (the tiler's zero padding). Over a photo that
- * touches a few pixels at the border; in an image a few pixels wide every pixel is at the border,
- * and a flat 1×1 came out almost black (2×2: grey-brown for orange). Such images are first grown
- * to this side by repeating their edge pixels, and the result cropped back.
+ * ESRGAN reads beyond a tile's edge as black. Every image is grown by EDGE_PAD repeated edge
+ * pixels (edge-pad.ts), which keeps a photo's border right; but in an image a few pixels wide the
+ * net's receptive radius (10–18 px) still reaches the black, and a flat 1×1 came out almost black
+ * (2×2: grey-brown for orange). Such images are first grown to this side by repeating their edge
+ * pixels, and the result cropped back.
  */
 export const MIN_SR_SIDE = 32;
 

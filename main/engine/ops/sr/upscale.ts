@@ -3,6 +3,7 @@ import type { RasterImage } from '../../io/raster';
 import { throwIfCancelled, type OpContext } from '../context';
 import { upscaleAlpha } from './alpha';
 import { getSrNet, type SrModelName, type SrScale } from './models';
+import { croppedSink, EDGE_PAD, edgePaddedSource } from './edge-pad';
 import { cropRegion } from './region';
 import { growByEdges, MIN_SR_SIDE } from './small-image';
 import { extractAlpha, insertAlpha, rasterRgbSource, rasterRowSink } from './pixels';
@@ -39,7 +40,8 @@ export async function upscaleRasterWith(raster: RasterImage, net: TileNet, optio
   const size = width * height * raster.channels;
   const data = raster.bitDepth === 16 ? new Uint16Array(size) : new Uint8Array(size);
   const out: RasterImage = { ...raster, width, height, data, metadata: { ...raster.metadata } };
-  await tileWithRetry(rasterRgbSource(raster), net, options, rasterRowSink(out), ctx);
+  // The tiles run over the image grown by its edges (edge-pad.ts); only the image's own rows are kept.
+  await tileWithRetry(edgePaddedSource(rasterRgbSource(raster), EDGE_PAD), net, options, croppedSink(rasterRowSink(out), EDGE_PAD * s, width, height), ctx);
   const alpha = extractAlpha(raster);
   if (alpha) insertAlpha(out, await upscaleAlpha(alpha, raster.width, raster.height, s, raster.bitDepth));
   return out;
