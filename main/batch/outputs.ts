@@ -8,8 +8,9 @@ import type { BatchItemRecord, BatchRecord } from './record';
 
 /**
  * Produces one file's output unless it is already complete (a resumed batch). Resolves
- * only once the output is on disk; a run whose reply was lost in a crash, but whose file
- * was written, counts as done rather than being redone.
+ * only once the output is on disk, with 'kept' when an earlier run's output was found and
+ * left as it was (so a report can say so); a run whose reply was lost in a crash, but whose
+ * file was written, counts as done rather than being redone.
  */
 export async function runFile(
   executor: BatchExecutor,
@@ -17,15 +18,16 @@ export async function runFile(
   item: BatchItemRecord,
   progress: (fraction: number) => void,
   signal: AbortSignal,
-): Promise<void> {
+): Promise<'made' | 'kept'> {
   if (!item.mask) throw LatentshopError.of('noMaskFor', { name: item.name }, item.input);
-  if (await outputComplete(item.input, item.output)) return;
+  if (await outputComplete(item.input, item.output)) return 'kept';
   const spec: InpaintFileJobSpec = { op: 'inpaintFile', inputPath: item.input, maskPath: item.mask, outputPath: item.output, method: record.method };
   if (record.model !== undefined) spec.model = record.model;
   if (record.seed !== undefined) spec.seed = record.seed;
   await executor.run(spec, progress, signal).catch(async (error: unknown) => {
     if (!(await outputComplete(item.input, item.output))) throw error;
   });
+  return 'made';
 }
 
 /**

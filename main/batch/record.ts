@@ -18,6 +18,8 @@ export interface BatchItemRecord {
   error?: BatchItemError;
   /** Runs lost to an engine crash; a file is retried once before it counts as failed. */
   attempts: number;
+  /** Done because an earlier run's complete output was found and left as it was (the CLI's resume). */
+  kept?: true;
 }
 
 /** The persisted queue: `<state dir>/batches/<batchId>.json`, rewritten atomically after every file. */

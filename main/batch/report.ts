@@ -12,8 +12,10 @@ export interface BatchReport {
   done: number;
   failed: number;
   cancelled: number;
+  /** Of `done`: outputs an earlier run had finished, left as they were (not redone with this run's mask or method). */
+  kept: number;
   failures: { name: string; input: string; mask?: string; code: string; message: string }[];
-  outputs: { name: string; output: string }[];
+  outputs: { name: string; output: string; kept?: true }[];
 }
 
 export function buildReport(record: BatchRecord): BatchReport {
@@ -27,11 +29,12 @@ export function buildReport(record: BatchRecord): BatchReport {
     done: count('done'),
     failed: count('failed'),
     cancelled: count('cancelled'),
+    kept: record.items.filter((i) => i.state === 'done' && i.kept).length,
     failures: record.items
       .filter((i) => i.state === 'failed')
       // Uploads are named as dropped: their staged copies are deleted when the batch ends.
       .map((i) => ({ name: i.name, input: i.shownInput ?? i.input, ...(i.mask && { mask: i.shownMask ?? i.mask }), code: i.error?.code ?? 'INTERNAL', message: i.error?.message ?? '' })),
-    outputs: record.items.filter((i) => i.state === 'done').map((i) => ({ name: i.name, output: i.output })),
+    outputs: record.items.filter((i) => i.state === 'done').map((i) => ({ name: i.name, output: i.output, ...(i.kept && { kept: true as const }) })),
   };
 }
 

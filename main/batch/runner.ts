@@ -118,7 +118,7 @@ export class BatchRunner extends EventEmitter<{ progress: [BatchStatus]; finishe
     await this.persist(live);
     this.emitNow(live);
     try {
-      await runFile(this.executor, record, item, (f) => this.onFraction(live, index, f), controller.signal);
+      if ((await runFile(this.executor, record, item, (f) => this.onFraction(live, index, f), controller.signal)) === 'kept') item.kept = true;
       item.state = 'done';
       delete item.error;
     } catch (error) {

@@ -24,15 +24,31 @@ describe('latentshop inpaint', () => {
     const names = await writeBatchFixtures(inputs, 2);
     const first = await cli('inpaint', inputs, '--mask-suffix', '.mask.png', '--method', 'fill', '-o', out, '--json');
     expect(first.code).toBe(0);
-    expect(JSON.parse(first.out)).toMatchObject({ total: 2, done: 2, failed: 0, failures: [] });
+    expect(JSON.parse(first.out)).toMatchObject({ total: 2, done: 2, kept: 0, failed: 0, failures: [] });
     expect(outputs(out)).toEqual(['photo1.inpainted.png', 'photo2.inpainted.png']);
     for (const name of names) expect(await sameOutsideHole(join(inputs, name), join(out, name.replace('.png', '.inpainted.png')))).toBe(true);
     const before = statSync(join(out, 'photo1.inpainted.png')).mtimeMs;
     const again = await cli('inpaint', inputs, '-o', out);
     expect(again.code).toBe(0);
-    expect(again.out).toContain('2 of 2 done, 0 failed');
+    // The kept outputs are named as such: a changed mask or method would not redo them.
+    expect(again.out).toContain('2 of 2 done (2 already there, kept), 0 failed');
+    expect(again.out).toContain('photo1.inpainted.png (already there: kept, not redone; delete it to redo)');
     expect(outputs(out)).toEqual(['photo1.inpainted.png', 'photo2.inpainted.png']);
     expect(statSync(join(out, 'photo1.inpainted.png')).mtimeMs).toBe(before);
+  });
+
+  it('finds the mask beside an image named on its own, as in its folder', async () => {
+    const inputs = join(dir, 'named');
+    const out = join(dir, 'named-out');
+    const [first, second] = await writeBatchFixtures(inputs, 2);
+    const result = await cli('inpaint', join(inputs, first ?? ''), join(inputs, second ?? ''), '-o', out, '--json');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.out)).toMatchObject({ total: 2, done: 2, failed: 0 });
+    expect(await sameOutsideHole(join(inputs, first ?? ''), join(out, 'photo1.inpainted.png'))).toBe(true);
+    // With another suffix, only that name is looked for.
+    const other = await cli('inpaint', join(inputs, first ?? ''), '--mask-suffix', '.hole.png', '-o', join(dir, 'named-out2'));
+    expect(other.code).toBe(1);
+    expect(other.err).toContain('No mask for photo1.png: put photo1.hole.png beside it');
   });
 
   it('exits 1 and names each failed file, still writing the others', async () => {

@@ -19,7 +19,9 @@ export const INPAINT_HELP = `Usage: latentshop inpaint <input…|folder> (--mask
 
 Fills the masked pixels of each image and writes <name>.inpainted.<ext> into the output
 folder, keeping metadata; originals are never replaced. Masks pair by name: photo.jpg
-goes with photo.mask.png beside it. Running the same command again skips finished files.
+goes with photo.mask.png beside it (a file named on its own finds its mask there too).
+Running the same command again keeps finished outputs as they are, and says so: delete an
+output to redo it with another mask or method.
 
 Options:
   -m, --mask FILE         One mask for every image (white or opaque = hole)
@@ -77,7 +79,7 @@ export async function runInpaint(args: string[], io: CliIo): Promise<number> {
   const showProgress = values.progress === true || io.stderr.isTTY === true;
   let pool: { executor: BatchExecutor; close(): Promise<void> } | undefined;
   try {
-    const record = await planBatch(await expandPaths(positionals.map((p) => resolve(p))), resolve(values.output), plan);
+    const record = await planBatch(await expandPaths(positionals.map((p) => resolve(p)), plan.maskSuffix), resolve(values.output), plan);
     pool = await createPool(workers, method !== 'fill');
     const runner = new BatchRunner(pool.executor);
     let reported = 0;
@@ -91,9 +93,10 @@ export async function runInpaint(args: string[], io: CliIo): Promise<number> {
     const report = buildReport({ ...record, state: status.state });
     if (values.json) writeJson(io, report);
     else {
-      for (const item of report.outputs) io.stdout.write(`${item.output}\n`);
+      for (const item of report.outputs) io.stdout.write(`${item.output}${item.kept ? ' (already there: kept, not redone; delete it to redo)' : ''}\n`);
       for (const f of report.failures) io.stderr.write(`latentshop: ${f.input}: ${f.message}\n`);
-      io.stdout.write(`${report.done} of ${report.total} done, ${report.failed} failed\n`);
+      const kept = report.kept > 0 ? ` (${report.kept} already there, kept)` : '';
+      io.stdout.write(`${report.done} of ${report.total} done${kept}, ${report.failed} failed\n`);
     }
     return report.failed > 0 ? EXIT_FAILED : EXIT_OK;
   } catch (error) {
