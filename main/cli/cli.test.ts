@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,6 +72,25 @@ describe('latentshop resize', () => {
     expect((await cli('resize', input, '--scale', '0.5', '-o', out)).code).toBe(1);
     expect((await cli('resize', input, '--scale', '0.25', '-o', out, '--overwrite')).code).toBe(0);
     expect((await decodeImageFile(out)).width).toBe(10);
+  });
+
+  it('refuses a name of another format, or of none, and a quality a lossless format would ignore', async () => {
+    const input = join(dir, 'in.png');
+    const mismatch = await cli('resize', input, '--scale', '0.5', '-f', 'jpeg', '-o', join(dir, 'mism.png'));
+    expect([mismatch.code, mismatch.err]).toEqual([2, expect.stringContaining('"' + join(dir, 'mism.png') + '" is a PNG name but --format is jpeg')]);
+    expect((await cli('resize', input, '--scale', '0.5', '-o', join(dir, 'x.gif'))).err).toContain('cannot tell the format');
+    expect((await cli('resize', input, '--scale', '0.5', '-q', '80', '-o', join(dir, 'q.png'))).err).toContain('--quality is for JPEG and WebP; PNG is lossless');
+    expect(existsSync(join(dir, 'mism.png')) || existsSync(join(dir, 'q.png'))).toBe(false);
+  });
+
+  it('reports the bit depth and channels the written file holds, and a side JPEG cannot store in words', async () => {
+    await writeFixture(join(dir, 'ga16.png'), makeRaster(6, 4, 2, 16, (x, y, c) => (c === 1 ? 40000 : x * 9000 + y * 1000)), 'png');
+    const jpeg = await cli('resize', join(dir, 'ga16.png'), '--scale', '1', '-o', join(dir, 'ga16.jpg'), '--json');
+    expect(jpeg.code).toBe(0);
+    expect(JSON.parse(jpeg.out)).toMatchObject({ channels: 1, bitDepth: 8 });
+    const wide = await cli('resize', join(dir, 'in.png'), '--width', '65535', '--height', '1', '-o', join(dir, 'wide.jpg'));
+    expect(wide.code).toBe(1);
+    expect(wide.err).toContain('65535 × 1 is too large for JPEG (at most 65500 pixels per side)');
   });
 
   it('shows progress on stderr only when asked or on a terminal', async () => {

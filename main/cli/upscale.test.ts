@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,6 +25,10 @@ describe('latentshop upscale', () => {
     [['upscale', 'a.png', '-o', 'x.png', '--model', 'huge', '--scale', '2'], /--model must be/],
     [['upscale', 'a.png', '-o', 'x.png', '--model', 'slim', '--scale', '5'], /--scale must be 2, 3, 4 or 8/],
     [['upscale', 'a.png', '-o', 'x.png', '--model', 'slim', '--scale', '2', '--workers', '0'], /--workers must be/],
+    // A name that says another format, or none, is refused before any work.
+    [['upscale', 'a.png', '-o', 'x.gif', '--model', 'slim', '--scale', '2'], /cannot tell the format from "x\.gif"/],
+    [['upscale', 'a.png', '-o', 'x.png', '-f', 'jpeg', '--model', 'slim', '--scale', '2'], /"x\.png" is a PNG name but --format is jpeg/],
+    [['upscale', 'a.png', '-o', 'x.png', '-f', 'png', '-q', '80', '--model', 'slim', '--scale', '2'], /--quality is for JPEG and WebP/],
   ])('exits 2 on bad usage: %j', async (argv, message) => {
     const { code, err } = await cli(...argv);
     expect(code).toBe(2);
@@ -47,16 +51,39 @@ describe('latentshop upscale', () => {
     expect(err).toMatch(/broken\.png/);
     const results = JSON.parse(out) as Array<Record<string, unknown>>;
     expect(results.map((r) => r['error'] ?? 'ok')).toEqual(['ok', 'IMAGE_DECODE_FAILED', 'ok']);
+    expect(results[1]?.['message']).toMatch(/broken\.png/);
     const b = await decodeImageFile(join(outDir, 'b.x3.tif'));
     expect([b.width, b.height, b.channels, b.bitDepth]).toEqual([51, 27, 4, 16]);
     expect(existsSync(join(outDir, 'a.x3.png'))).toBe(true);
   }, 60_000);
 
-  it('refuses to replace an existing file unless --overwrite', async () => {
+  it('names results of same-named inputs apart, reports what a JPEG holds, and refuses a result over 400 MP before the work', async () => {
+    const other = join(dir, 'other');
+    await mkdir(other, { recursive: true });
+    await writeFixture(join(other, 'a.png'), await photoFixture(12, 10, 4, 16), 'png');
+    const outDir = join(dir, 'same-names');
+    const both = await cli('upscale', join(dir, 'a.png'), join(other, 'a.png'), '-m', 'slim', '-s', '2', '-f', 'jpeg', '-o', outDir, '--json');
+    expect(both.code).toBe(0);
+    const results = JSON.parse(both.out) as Array<Record<string, unknown>>;
+    expect(results.map((r) => r['output'])).toEqual([join(outDir, 'a.x2.jpg'), join(outDir, 'a-2.x2.jpg')]);
+    // The 16-bit RGBA input becomes an 8-bit JPEG without alpha, and the report says so.
+    expect(results[1]).toMatchObject({ width: 24, height: 20, channels: 3, bitDepth: 8 });
+    expect((await sharp(join(outDir, 'a-2.x2.jpg')).metadata()).width).toBe(24);
+    const wide = join(dir, 'wide.png');
+    await sharp({ create: { width: 5000, height: 3000, channels: 3, background: '#808080' } }).png().toFile(wide);
+    const started = performance.now();
+    const huge = await cli('upscale', wide, '-m', 'slim', '-s', '8', '-o', join(dir, 'huge.png'));
+    expect(huge.code).toBe(1);
+    expect(huge.err).toMatch(/400/);
+    expect(performance.now() - started).toBeLessThan(15_000);
+  }, 120_000);
+
+  it('refuses to replace an existing file unless --overwrite, before any work', async () => {
     const out = join(dir, 'exists.png');
     await writeFile(out, 'keep me');
     const refused = await cli('upscale', join(dir, 'a.png'), '-m', 'slim', '-s', '2', '-o', out);
     expect(refused.code).toBe(1);
+    expect(refused.err).toContain('exists.png already exists');
     expect(await readFile(out, 'utf8')).toBe('keep me');
     expect((await cli('upscale', join(dir, 'a.png'), '-m', 'slim', '-s', '2', '-o', out, '--overwrite')).code).toBe(0);
   }, 60_000);

@@ -2,10 +2,11 @@ import { parseArgs } from 'node:util';
 import type { ExportOptions, ImageFormat } from '../../../preload/contract/types';
 import { exportRaster } from '../../engine/io/atomic-write';
 import { decodeImageFile } from '../../engine/io/decode';
-import { formatFromPath, isImageFormat } from '../../engine/io/formats';
+import { isImageFormat } from '../../engine/io/formats';
 import { type OpContext, subContext } from '../../engine/ops/context';
 import { type ResizeSpec, resizeRaster } from '../../engine/ops/resize/resize';
 import { type CliIo, EXIT_OK, IMAGE_OUTPUT_OPTIONS, parseNumber, parseOrUsage, printFailure, UsageError, writeJson } from '../args';
+import { checkedFormat, checkNotThere, checkQuality, writtenShape } from '../output-checks';
 import { createProgress } from '../progress';
 
 export const RESIZE_HELP = `Usage: latentshop resize <input> (--scale S | --width W [--height H]) -o <output> [options]
@@ -48,12 +49,14 @@ export async function runResize(args: string[], io: CliIo): Promise<number> {
   const spec = resizeSpec(values);
   const exportOptions: ExportOptions = { format: outputFormat(values.format, output), overwrite: values.overwrite === true };
   const quality = parseNumber(values.quality, '--quality', { min: 1, max: 100, integer: true });
+  checkQuality(quality, exportOptions.format);
   if (quality !== undefined) exportOptions.quality = quality;
 
   const progress = createProgress(io.stderr, values.progress === true || io.stderr.isTTY === true);
   const ctx: OpContext = { signal: new AbortController().signal, progress };
   let file = input;
   try {
+    checkNotThere(output, exportOptions.overwrite === true, input);
     progress(0, 'decode');
     const image = await decodeImageFile(input);
     const resized = await resizeRaster(image, spec, subContext(ctx, 0.3, 0.8));
@@ -62,7 +65,9 @@ export async function runResize(args: string[], io: CliIo): Promise<number> {
     const result = await exportRaster(resized, output, exportOptions);
     progress(1, 'done');
     progress.end();
-    const { width, height, channels, bitDepth } = resized;
+    const { width, height } = resized;
+    // As written: a JPEG of a 16-bit or transparent image holds 8 bits and no alpha.
+    const { channels, bitDepth } = await writtenShape(result.path);
     const summary = { input, output: result.path, bytes: result.bytes, format: exportOptions.format, width, height, channels, bitDepth };
     if (values.json) writeJson(io, summary);
     else io.stdout.write(`${result.path}: ${width} × ${height}, ${bitDepth}-bit, ${result.bytes} bytes\n`);
@@ -94,12 +99,7 @@ function resizeSpec(values: SizeFlags): ResizeSpec {
 }
 
 function outputFormat(flag: string | undefined, output: string): ImageFormat {
-  if (flag !== undefined) {
-    const normal = flag.toLowerCase() === 'jpg' ? 'jpeg' : flag.toLowerCase();
-    if (!isImageFormat(normal)) throw new UsageError(`--format must be png, jpeg, webp or tiff, not "${flag}"`);
-    return normal;
-  }
-  const format = formatFromPath(output);
-  if (!format) throw new UsageError(`cannot tell the format from "${output}"; add --format png|jpeg|webp|tiff`);
-  return format;
+  const normal = flag === undefined ? undefined : flag.toLowerCase() === 'jpg' ? 'jpeg' : flag.toLowerCase();
+  if (normal !== undefined && !isImageFormat(normal)) throw new UsageError(`--format must be png, jpeg, webp or tiff, not "${flag ?? ''}"`);
+  return checkedFormat(normal, output);
 }

@@ -3,12 +3,13 @@ import { basename, extname, join } from 'node:path';
 import type { ExportOptions, ImageFormat } from '../../../preload/contract/types';
 import { selectBackend } from '../../engine/backend/select';
 import { UpscalePool } from '../../engine/host/sr-pool';
-import { exportRaster } from '../../engine/io/atomic-write';
+import { exportRaster, writeError } from '../../engine/io/atomic-write';
 import { decodeImageFile } from '../../engine/io/decode';
-import { formatFromPath } from '../../engine/io/formats';
 import type { RasterImage } from '../../engine/io/raster';
 import type { OpContext } from '../../engine/ops/context';
 import { THROUGHPUT_TILE_FLOPS, upscaleRaster, type SrModelName, type SrScale } from '../../engine/ops/sr';
+import { checkOutputSize } from '../../engine/worker/sr-jobs';
+import { checkedFormat, checkNotThere, writtenShape } from '../output-checks';
 
 /** Below this many input pixels one process is faster than starting engines (~1–2 s each). */
 const SPLIT_MIN_PIXELS = 400 * 400;
@@ -32,9 +33,12 @@ export class UpscaleRunner {
 
   constructor(private readonly options: UpscaleRunOptions) {}
 
-  async run(input: string, output: string, ctx: OpContext): Promise<{ raster: RasterImage; path: string; bytes: number; workers: number }> {
+  async run(input: string, output: string, ctx: OpContext): Promise<{ raster: RasterImage; path: string; bytes: number; workers: number; channels: number; bitDepth: 8 | 16 }> {
     const { model, scale, workers } = this.options;
+    checkNotThere(output, this.options.overwrite, input);
     const image = await decodeImageFile(input);
+    // Refused before the work, as the app refuses it: 400 MP of RGB is 1.2 GB in memory.
+    checkOutputSize(image.width, image.height, scale);
     const split = workers > 1 && image.width * image.height >= SPLIT_MIN_PIXELS;
     let raster: RasterImage;
     if (split) {
@@ -45,11 +49,11 @@ export class UpscaleRunner {
       await this.backendReady;
       raster = await upscaleRaster(image, { model, scale, tileFlops: THROUGHPUT_TILE_FLOPS }, ctx);
     }
-    const format = this.options.format ?? formatFromPath(output) ?? image.metadata.format ?? 'png';
+    const format = checkedFormat(this.options.format, output, image.metadata.format ?? 'png');
     const exportOptions: ExportOptions = { format, overwrite: this.options.overwrite };
     if (this.options.quality !== undefined) exportOptions.quality = this.options.quality;
     const result = await exportRaster(raster, output, exportOptions);
-    return { raster, path: result.path, bytes: result.bytes, workers: split ? workers : 1 };
+    return { raster, path: result.path, bytes: result.bytes, workers: split ? workers : 1, ...(await writtenShape(result.path)) };
   }
 
   dispose(): void {
@@ -59,14 +63,30 @@ export class UpscaleRunner {
 
 /**
  * Where each input goes: `-o` is a file for one input, or a folder (existing, ending in
- * a slash, or given several inputs) that gets `<name>.x<scale>.<ext>` for each.
+ * a slash, or given several inputs) that gets `<name>.x<scale>.<ext>` for each. Inputs of one
+ * name from different folders get `<name>-2.x<scale>.<ext>`…, so no result replaces another.
  */
 export function outputPaths(inputs: string[], output: string, scale: number, format?: ImageFormat): string[] {
   const isDir = inputs.length > 1 || /[\\/]$/.test(output) || (existsSync(output) && statSync(output).isDirectory());
-  if (!isDir) return [output];
-  mkdirSync(output, { recursive: true });
+  if (!isDir) {
+    checkedFormat(format, output);
+    return [output];
+  }
+  try {
+    mkdirSync(output, { recursive: true });
+  } catch (error) {
+    throw writeError(output, error);
+  }
+  const taken = new Set<string>();
   return inputs.map((input) => {
     const ext = format ? (format === 'jpeg' ? '.jpg' : `.${format}`) : extname(input) || '.png';
-    return join(output, `${basename(input, extname(input))}.x${scale}${ext}`);
+    const stem = basename(input, extname(input));
+    for (let n = 1; ; n += 1) {
+      const path = join(output, `${stem}${n > 1 ? `-${n}` : ''}.x${scale}${ext}`);
+      if (!taken.has(path.toLowerCase())) {
+        taken.add(path.toLowerCase());
+        return path;
+      }
+    }
   });
 }

@@ -1,16 +1,20 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
+import { toErrorData } from '../../../preload/contract/errors';
 import { isImageFormat } from '../../engine/io/formats';
 import { subContext } from '../../engine/ops/context';
 import { SR_MODELS, SR_SCALES, type SrModelName, type SrScale } from '../../engine/ops/sr/models';
 import { type CliIo, EXIT_FAILED, EXIT_OK, IMAGE_OUTPUT_OPTIONS, parseNumber, parseOrUsage, printFailure, UsageError, writeJson } from '../args';
 import { createProgress } from '../progress';
+import { checkQuality } from '../output-checks';
 import { outputPaths, UpscaleRunner } from './upscale-run';
 
 export const UPSCALE_HELP = `Usage: latentshop upscale <input…> --model M --scale S -o <output or folder> [options]
 
 Super-resolves images with ESRGAN, keeping bit depth, alpha, ICC profile and EXIF.
-With several inputs (or a folder as -o) each result is <folder>/<name>.x<S>.<ext>.
+With several inputs (or a folder as -o) each result is <folder>/<name>.x<S>.<ext>
+(<name>-2.x<S>.<ext>… when inputs from different folders share a name). Results over
+400 megapixels are refused before any work.
 
 Options:
   -m, --model M        esrgan-slim, esrgan-medium or esrgan-thick (or slim, medium, thick)
@@ -49,6 +53,7 @@ export async function runUpscale(args: string[], io: CliIo): Promise<number> {
   const format = values.format === undefined ? undefined : values.format.toLowerCase() === 'jpg' ? 'jpeg' : values.format.toLowerCase();
   if (format !== undefined && !isImageFormat(format)) throw new UsageError(`--format must be png, jpeg, webp or tiff, not "${values.format ?? ''}"`);
   const quality = parseNumber(values.quality, '--quality', { min: 1, max: 100, integer: true });
+  checkQuality(quality, format);
   const outputs = outputPaths(positionals, values.output, scale, format);
 
   const runner = new UpscaleRunner({ model, scale: scale as SrScale, workers, overwrite: values.overwrite === true, ...(format && { format }), ...(quality !== undefined && { quality }) });
@@ -61,15 +66,17 @@ export async function runUpscale(args: string[], io: CliIo): Promise<number> {
       const started = performance.now();
       try {
         const done = await runner.run(input, outputs[i]!, subContext(ctx, i / positionals.length, (i + 1) / positionals.length));
-        const { width, height, channels, bitDepth } = done.raster;
-        const seconds = (performance.now() - started) / 1000;
+        const { width, height } = done.raster;
+        const { channels, bitDepth } = done;
+        const seconds = Math.round(performance.now() - started) / 1000;
         results.push({ input, output: done.path, bytes: done.bytes, width, height, channels, bitDepth, model, scale, workers: done.workers, seconds });
         if (!values.json) io.stdout.write(`${done.path}: ${width} × ${height}, ${bitDepth}-bit, ${done.bytes} bytes, ${seconds.toFixed(1)} s\n`);
       } catch (error) {
         failed += 1;
         progress.end();
         printFailure(io, error, input);
-        results.push({ input, error: (error as { code?: string }).code ?? 'INTERNAL' });
+        const { code, message } = toErrorData(error);
+        results.push({ input, error: code, message });
       }
     }
   } finally {

@@ -100,7 +100,8 @@ export function tempName(name: string): string {
   return `.${chars.join('')}${suffix}`;
 }
 
-function writeError(target: string, error: unknown): LatentshopError {
+/** A failed write (or folder creation) worded with the file's name: "photo.jpg could not be saved: permission denied". */
+export function writeError(target: string, error: unknown): LatentshopError {
   if (error instanceof LatentshopError) return error;
   const name = basename(target);
   const code = (error as NodeJS.ErrnoException | undefined)?.code;

@@ -2,7 +2,7 @@ import sharp, { type Sharp } from 'sharp';
 import { LatentshopError } from '../../../preload/contract/errors';
 import type { ExportOptions } from '../../../preload/contract/types';
 import { to8bit, withBitDepth } from './convert';
-import { formatLabel, MAX_SIDE, WEBP_MAX_SIDE } from './formats';
+import { formatLabel, JPEG_MAX_SIDE, MAX_SIDE, WEBP_MAX_SIDE } from './formats';
 import { type ColourFamily, metadataChunks } from './metadata-chunks';
 import { insertAfterIhdr } from './png-chunks';
 import type { RasterImage } from './raster';
@@ -72,7 +72,7 @@ function outputBitDepth(raster: RasterImage, options: ExportOptions): 8 | 16 {
 }
 
 function checkSize(raster: RasterImage, format: ExportOptions['format']): void {
-  const limit = format === 'webp' ? WEBP_MAX_SIDE : MAX_SIDE;
+  const limit = format === 'webp' ? WEBP_MAX_SIDE : format === 'jpeg' ? JPEG_MAX_SIDE : MAX_SIDE;
   if (raster.width > limit || raster.height > limit) {
     throw LatentshopError.of('tooLargeForFormat', { width: raster.width, height: raster.height, format: formatLabel(format), limit });
   }

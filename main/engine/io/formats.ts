@@ -7,8 +7,9 @@ export const IMAGE_FORMATS: readonly ImageFormat[] = ['jpeg', 'png', 'webp', 'ti
 /** Decompression-bomb guard: 200 MP is a 16-bit RGBA raster of 1.6 GB. */
 export const DEFAULT_MAX_PIXELS = 200_000_000;
 
-/** Largest side PNG, JPEG and TIFF encoders accept; WebP stops at 16383. */
+/** Largest side PNG and TIFF encoders accept; libjpeg stops at 65500, WebP at 16383. */
 export const MAX_SIDE = 65535;
+export const JPEG_MAX_SIDE = 65500;
 export const WEBP_MAX_SIDE = 16383;
 
 const EXTENSIONS: Record<string, ImageFormat> = {
