@@ -1,8 +1,11 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeBatchFixtures } from '../batch/test-fixtures';
 import { makeTempDir } from '../engine/io/test-fixtures';
 import { cli } from './test-helpers';
 
@@ -59,4 +62,19 @@ describe('the real process', () => {
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
     expect(run('resize').status).toBe(2);
   }, 30_000);
+
+  it('removes its temp folders when stopped with Ctrl+C, and exits 130', async () => {
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const temp = join(dir, 'tmp');
+    const inputs = join(dir, 'interrupted');
+    await mkdir(temp, { recursive: true });
+    await writeBatchFixtures(inputs, 2);
+    // Two workers: the engines' cache folder is made before any file runs.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/main.ts', 'inpaint', inputs, '-o', join(dir, 'interrupted-out'), '--workers', '2'], { cwd: root, env: { ...process.env, TMPDIR: temp }, stdio: 'ignore' });
+    await expect.poll(() => readdirSync(temp).filter((n) => n.startsWith('latentshop-cli-')).length, { timeout: 20_000 }).toBe(1);
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(readdirSync(temp).filter((n) => n.startsWith('latentshop-'))).toEqual([]);
+  }, 60_000);
 });

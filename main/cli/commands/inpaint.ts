@@ -1,6 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { InpaintMethod } from '../../../preload/contract/types';
 import { type BatchExecutor, inProcessExecutor, queueExecutor } from '../../batch/executor';
@@ -13,6 +11,7 @@ import { EngineHost } from '../../engine/host/engine-host';
 import { engineEntry } from '../../engine/host/entry';
 import { JobQueue } from '../../engine/host/job-queue';
 import { forkSpawner } from '../../engine/host/spawner';
+import { makeTempDir, removeTempDir } from '../../engine/io/temp-dirs';
 import { type CliIo, EXIT_FAILED, EXIT_OK, parseNumber, parseOrUsage, printFailure, UsageError, writeJson } from '../args';
 
 export const INPAINT_HELP = `Usage: latentshop inpaint <input…|folder> (--mask M | --mask-suffix S) -o <folder> [options]
@@ -112,7 +111,7 @@ async function createPool(workers: number, needsTf: boolean): Promise<{ executor
     if (needsTf) await selectBackend();
     return { executor: inProcessExecutor(), close: async () => undefined };
   }
-  const cacheDir = await mkdtemp(join(tmpdir(), 'latentshop-cli-'));
+  const cacheDir = makeTempDir('latentshop-cli-');
   const spawn = forkSpawner(engineEntry({ ...process.env, LATENTSHOP_CACHE_DIR: cacheDir }));
   const hosts = Array.from({ length: workers }, () => new EngineHost(spawn));
   const executor = queueExecutor(new JobQueue(hosts), workers);
@@ -120,7 +119,7 @@ async function createPool(workers: number, needsTf: boolean): Promise<{ executor
     executor,
     close: async () => {
       hosts.forEach((h) => h.stop());
-      await rm(cacheDir, { recursive: true, force: true });
+      removeTempDir(cacheDir);
     },
   };
 }

@@ -1,7 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { RasterImage } from '../io/raster';
+import { makeTempDir, removeTempDir } from '../io/temp-dirs';
 import { throwIfCancelled, type OpContext } from '../ops/context';
 import { upscaleAlpha } from '../ops/sr/alpha';
 import { sliceRows } from '../ops/sr/bands';
@@ -30,7 +29,7 @@ export class UpscalePool {
   private readonly cacheDir: string;
 
   constructor(workers: number, spawn?: EngineSpawner) {
-    this.cacheDir = mkdtempSync(join(tmpdir(), 'latentshop-sr-pool-'));
+    this.cacheDir = makeTempDir('latentshop-sr-pool-');
     const spawner = spawn ?? forkSpawner(engineEntry({ ...process.env, LATENTSHOP_CACHE_DIR: this.cacheDir }));
     this.hosts = Array.from({ length: Math.max(1, workers) }, () => new EngineHost(spawner));
   }
@@ -59,7 +58,7 @@ export class UpscalePool {
 
   dispose(): void {
     this.hosts.forEach((h) => h.stop());
-    rmSync(this.cacheDir, { recursive: true, force: true });
+    removeTempDir(this.cacheDir);
   }
 }
 
