@@ -75,6 +75,16 @@ describe('attribute files', () => {
     expect(all.map((a) => [a.name, a.vector])).toEqual([['b', [0, 1]], ['a', [3, 3]]]);
   });
 
+  it('loses no attribute when several writers save and remove at once (the file is locked)', async () => {
+    const names = Array.from({ length: 8 }, (_, i) => `attr${i}`);
+    await Promise.all(names.map((name, i) => saveUserAttribute('fam', 2, { name, vector: [i, 1] })));
+    expect((await loadAttributes({ id: 'fam', latentSize: 2 })).map((a) => a.name).sort()).toEqual(names);
+    await Promise.all([removeUserAttribute('fam', 2, 'attr0'), removeUserAttribute('fam', 2, 'attr1'), saveUserAttribute('fam', 2, { name: 'late', vector: [0, 0] })]);
+    expect((await loadAttributes({ id: 'fam', latentSize: 2 })).map((a) => a.name).sort()).toEqual([...names.slice(2), 'late'].sort());
+    // The lock is released: only the file is left.
+    expect(readdirSync(join(dir, 'state', 'attributes'))).toEqual(['fam.json']);
+  });
+
   it('removes a learned attribute only: a shadowed shipped one comes back, built-in ones refuse', async () => {
     const shipped = join(dir, 'attributes.json');
     writeFileSync(shipped, JSON.stringify({ version: 1, latentSize: 2, attributes: [{ name: 'smile', vector: [1, 1] }] }));

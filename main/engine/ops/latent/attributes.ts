@@ -1,4 +1,5 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { lock } from 'proper-lockfile';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { LatentshopError } from '../../../../preload/contract/errors';
@@ -92,11 +93,29 @@ function displayLabel(a: StoredAttribute, label: string): string {
   return a.classIndex !== undefined && a.name.startsWith('class-') ? `→ ${label}` : label;
 }
 
+/**
+ * Runs a read-change-write of the user's attributes file holding its lock (`<file>.lock`), so that
+ * two writers (the app's two engines, a CLI beside the app, two CLI runs) do not lose each other's
+ * attribute: unlocked, one of two overlapping saves vanished in 1 of 3 tries. A lock whose holder
+ * died is taken over after 10 s.
+ */
+async function underLock<T>(path: string, change: () => Promise<T>): Promise<T> {
+  await mkdir(dirname(path), { recursive: true });
+  const release = await lock(path, { realpath: false, stale: 10_000, retries: { retries: 100, minTimeout: 20, maxTimeout: 250 } });
+  try {
+    return await change();
+  } finally {
+    await release();
+  }
+}
+
 /** Writes (or replaces) one user attribute atomically: temp file, then rename. */
 export async function saveUserAttribute(family: string, latentSize: number, attribute: StoredAttribute): Promise<void> {
   const path = userAttributesPath(family);
-  const others = (await readFileJson(path)).filter((a) => a.name !== attribute.name);
-  await writeUserAttributes(path, latentSize, [...others, attribute]);
+  await underLock(path, async () => {
+    const others = (await readFileJson(path)).filter((a) => a.name !== attribute.name);
+    await writeUserAttributes(path, latentSize, [...others, attribute]);
+  });
 }
 
 /**
@@ -105,11 +124,13 @@ export async function saveUserAttribute(family: string, latentSize: number, attr
  */
 export async function removeUserAttribute(family: string, latentSize: number, name: string): Promise<void> {
   const path = userAttributesPath(family);
-  const learned = await readFileJson(path);
-  if (!learned.some((a) => a.name === name)) {
-    throw LatentshopError.of('notLearnedAttribute', { name, family });
-  }
-  await writeUserAttributes(path, latentSize, learned.filter((a) => a.name !== name));
+  await underLock(path, async () => {
+    const learned = await readFileJson(path);
+    if (!learned.some((a) => a.name === name)) {
+      throw LatentshopError.of('notLearnedAttribute', { name, family });
+    }
+    await writeUserAttributes(path, latentSize, learned.filter((a) => a.name !== name));
+  });
 }
 
 /** Atomically (temp file, then rename): a crash mid-write never leaves a torn file. */
