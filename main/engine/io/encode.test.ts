@@ -75,17 +75,31 @@ describe('encodeRaster', () => {
     expect(Array.from(back.data)).toEqual(Array.from(plain.data));
   });
 
-  it.each(formats)('converts P3 pixels to sRGB when it drops the profile, so colours stay (%s)', async (format) => {
+  it.each([...formats.map((f) => [f, 8] as const), ['png', 16], ['tiff', 16]] as const)('converts P3 pixels to sRGB when it drops the profile, so colours stay (%s, %i-bit)', async (format, bitDepth) => {
     const red = makeRaster(8, 8, 3, 8, (_x, _y, c) => [220, 20, 40][c] ?? 0);
     red.metadata.icc = new Uint8Array(p3Icc);
     // What lcms (through sharp) makes of these pixels read as P3: sharp converts a tagged file to sRGB.
     const reference = await sharp(await encodeRaster(red, { format: 'png' })).raw().toBuffer();
     expect(Array.from(reference.subarray(0, 3))).not.toEqual([220, 20, 40]);
-    const bare = await encodeRaster(red, { format, quality: 100, keepMetadata: false });
+    const bare = await encodeRaster(red, { format, bitDepth, quality: 100, keepMetadata: false });
     expect((await sharp(bare).metadata()).icc).toBeUndefined();
     const back = await decodeImageBuffer(bare, `b.${format}`);
-    const tolerance = format === 'png' || format === 'tiff' ? 0 : 3;
-    for (let c = 0; c < 3; c += 1) expect(Math.abs(sample(back, 4, 4, c) - (reference[c] ?? 0)), `channel ${c}`).toBeLessThanOrEqual(tolerance);
+    expect(back.bitDepth).toBe(bitDepth);
+    // 16-bit output was written unconverted (libvips skipped its implicit transform there).
+    const scale = bitDepth === 16 ? 257 : 1;
+    const tolerance = format === 'png' || format === 'tiff' ? 1 : 3;
+    for (let c = 0; c < 3; c += 1) expect(Math.abs(sample(back, 4, 4, c) / scale - (reference[c] ?? 0)), `channel ${c}`).toBeLessThanOrEqual(tolerance);
+  });
+
+  it('leaves the pixels of an sRGB-tagged photo as they are when it drops the profile, at 16 bits too', async () => {
+    const srgbOne = await sharp({ create: { width: 1, height: 1, channels: 3, background: 'white' } }).withIccProfile('srgb').png().toBuffer();
+    const photo = makeRaster(4, 4, 3, 8, (_x, _y, c) => [202, 49, 51][c] ?? 0);
+    photo.metadata.icc = new Uint8Array((await sharp(srgbOne).metadata()).icc ?? Buffer.alloc(0));
+    for (const bitDepth of [8, 16] as const) {
+      const back = await decodeImageBuffer(await encodeRaster(photo, { format: 'png', bitDepth, keepMetadata: false }), 'p.png');
+      // Before, the 16-bit file came out as 186, 63, 58.
+      expect([0, 1, 2].map((c) => Math.round(sample(back, 1, 1, c) / (bitDepth === 16 ? 257 : 1)))).toEqual([202, 49, 51]);
+    }
   });
 
   it.each(['png', 'jpeg', 'webp'] as const)('keeps EXIF with orientation reset to 1 (%s)', async (format) => {

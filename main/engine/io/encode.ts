@@ -33,7 +33,7 @@ export async function encodeRaster(raster: RasterImage, options: ExportOptions):
     const toSrgb = !keep && chunks.length > 0 ? await carrier(pixels, chunks, false) : undefined;
     if (options.format === 'png' && !toSrgb) return insertAfterIhdr(await withFormat(sharpFromRaster(pixels), pixels, options).toBuffer(), chunks);
     const source = toSrgb ?? (chunks.length > 0 ? await carrier(pixels, chunks) : sharpFromRaster(pixels));
-    const bytes = await withFormat(source, pixels, options).toBuffer();
+    const bytes = await withFormat(source, pixels, options, toSrgb !== undefined && family === 'rgb').toBuffer();
     const exif = raster.metadata.exif;
     // Orientation is not carried into TIFF (the pixels are upright), so the raw block will do.
     if (options.format === 'tiff' && keep && exif && exif.length > 0) return Buffer.from(addExifToTiff(bytes, exif));
@@ -89,10 +89,17 @@ async function carrier(raster: RasterImage, chunks: Buffer[], keep = true): Prom
   return raster.metadata.exif && raster.metadata.exif.length > 0 ? input.keepIccProfile().keepExif() : input.keepIccProfile();
 }
 
-function withFormat(pipeline: Sharp, raster: RasterImage, options: ExportOptions): Sharp {
+/**
+ * `toSrgb`: the pipeline's source carries the photo's profile, and its pixels are converted
+ * from it to sRGB by an explicit transform, with no profile attached. libvips's implicit
+ * conversion (a tagged input, an untagged output) was skipped for 16-bit output and for some
+ * profiles, which wrote a P3 photo's pixels unchanged into a file that is read as sRGB.
+ */
+function withFormat(pipeline: Sharp, raster: RasterImage, options: ExportOptions, toSrgb = false): Sharp {
   const quality = options.quality ?? DEFAULT_QUALITY;
   const colourspace = options.format === 'webp' ? 'srgb' : rasterColourspace(raster.channels, raster.bitDepth);
-  const out = pipeline.toColourspace(colourspace);
+  const converted = pipeline.toColourspace(colourspace);
+  const out = toSrgb ? converted.withIccProfile('srgb', { attach: false }) : converted;
   switch (options.format) {
     case 'png':
       return out.png({ compressionLevel: 6 });
