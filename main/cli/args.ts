@@ -64,7 +64,11 @@ export function parseNumber(value: string | undefined, flag: string, rule: Numbe
 export function printFailure(io: CliIo, error: unknown, file?: string): number {
   const data = toErrorData(error);
   const about = (error instanceof LatentshopError ? error.file : data.file) ?? file;
-  io.stderr.write(`latentshop: ${about ? `${about}: ` : ''}${data.message}\n`);
+  // The app's "allow overwriting" is a flag here: name it.
+  const hint = data.code === 'FILE_EXISTS' || data.code === 'WOULD_OVERWRITE_SOURCE' ? ' (--overwrite allows it)' : '';
+  // A message that already names the path (a model loader's) is not prefixed with it again.
+  const prefix = about && !data.message.includes(about) ? `${about}: ` : '';
+  io.stderr.write(`latentshop: ${prefix}${data.message}${hint}\n`);
   return EXIT_FAILED;
 }
 

@@ -13,6 +13,8 @@ export const ERROR_MESSAGES = {
   folderNotImage: ['IMAGE_DECODE_FAILED', '{name} is a folder, not an image file.'],
   readDenied: ['IMAGE_DECODE_FAILED', '{name} could not be read: permission denied.'],
   readFailed: ['IMAGE_DECODE_FAILED', '{name} could not be read ({reason}).'],
+  folderNotFile: ['BAD_ARGUMENT', '{name} is a folder, not a file.'],
+  notAFolder: ['BAD_ARGUMENT', '{name} is a file, not a folder.'],
   emptyFile: ['IMAGE_DECODE_FAILED', '{name} is empty (0 bytes): the copy or download may not have finished.'],
   damagedAs: ['IMAGE_DECODE_FAILED', '{name} could not be opened: it is damaged or is not really a {format} file.'],
   damaged: ['IMAGE_DECODE_FAILED', '{name} could not be opened: the file is damaged or incomplete.'],
@@ -81,6 +83,9 @@ export const ERROR_MESSAGES = {
   unknownAttribute: ['BAD_ARGUMENT', 'Unknown attribute "{name}" (known: {known}).'],
   noConstraintResult: ['BAD_ARGUMENT', 'There is no painted-constraint result for this session yet; run constrain first.'],
   latentLength: ['BAD_ARGUMENT', 'z has {count} values; family "{family}" needs {size}.'],
+  familyNotInstalled: ['MODEL_NOT_FOUND', 'No model family "{name}" in {folder}; installed: {installed}.'],
+  builtInAttributeExists: ['BAD_ARGUMENT', '"{name}" is a built-in attribute of {family}. Choose another name, or allow overwriting (a learned one hides the built-in until it is removed).'],
+  learnedAttributeExists: ['BAD_ARGUMENT', 'You already learned an attribute "{name}" for {family}. Choose another name, or allow overwriting.'],
   // The engine process.
   engineDidNotStart: ['ENGINE_CRASHED', 'The engine could not start (exit code {code}).'],
   engineRestarted: ['ENGINE_CRASHED', 'The engine stopped while working; it has been restarted. Try again.'],

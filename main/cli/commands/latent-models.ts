@@ -1,44 +1,70 @@
-import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { domainBytes, gridBytes } from '../../engine/ops/latent/codec';
 import { generateValues } from '../../engine/ops/latent/invert';
 import { classify, discriminate, encode, sampleGrid } from '../../engine/ops/latent/sample';
 import { type CliIo, EXIT_OK, parseNumber, parseOrUsage, UsageError, writeJson } from '../args';
-import { latentOptions, openFamily, readDomainImage, readLatents, round, writeRaw } from './latent-common';
-
-export const LATENT_MODELS_HELP = `Usage:
-  latentshop sample [-n N] [--seed S] -o grid.png [--json]     N samples (1–256) from seeds S…S+N−1
-  latentshop generate --z z.json -o out.png [--json]           G(z) for one code or an array of codes
-  latentshop discriminate <image…> [--json]                    D's logit per image (higher = more real)
-  latentshop encode <image> [--z-out z.json] [--json]          E's code for an image
-  latentshop classify <image…> [--top K] [--json]              C's top-K labels per image
-
-Options: -m, --model FAMILY (default fashion), --region x,y,w,h (image commands), --overwrite, -h, --help
-`;
-
-const options = { ...latentOptions, count: { type: 'string', short: 'n' }, seed: { type: 'string' }, z: { type: 'string' }, 'z-out': { type: 'string' }, top: { type: 'string' } } as const;
+import { FAMILY_OPTIONS, oneInput, openFamily, parseRegion, readDomainImage, readLatents, round, WRITE_OPTIONS, writeRaw } from './latent-common';
+import { MODEL_HELP } from './latent-help';
+import { checkOutputs, targets, writeLatentFile } from './latent-output';
 
 type Sub = 'sample' | 'generate' | 'discriminate' | 'encode' | 'classify';
 
-/** One runner for the five model commands: they share flags and differ only in the net they call. */
+const region = { region: { type: 'string' } } as const;
+
+/** Each command's own flags: one that a command would ignore is refused by parseArgs (strict). */
+const OPTIONS = {
+  sample: { ...FAMILY_OPTIONS, ...WRITE_OPTIONS, count: { type: 'string', short: 'n' }, seed: { type: 'string' } },
+  generate: { ...FAMILY_OPTIONS, ...WRITE_OPTIONS, z: { type: 'string' } },
+  discriminate: { ...FAMILY_OPTIONS, ...region },
+  encode: { ...FAMILY_OPTIONS, ...region, 'z-out': { type: 'string' }, overwrite: { type: 'boolean' } },
+  classify: { ...FAMILY_OPTIONS, ...region, top: { type: 'string' } },
+} as const;
+
+interface Values {
+  model: string;
+  json?: boolean;
+  help?: boolean;
+  output?: string;
+  overwrite?: boolean;
+  count?: string;
+  seed?: string;
+  z?: string;
+  region?: string;
+  'z-out'?: string;
+  top?: string;
+}
+
+/** parseArgs per command (spelled out so each keeps its typed values); only the image commands take positionals. */
+function parseFor(sub: Sub, args: string[]): { values: Values; positionals: string[] } {
+  switch (sub) {
+    case 'sample': return parseArgs({ args, options: OPTIONS.sample, strict: true });
+    case 'generate': return parseArgs({ args, options: OPTIONS.generate, strict: true });
+    case 'discriminate': return parseArgs({ args, options: OPTIONS.discriminate, allowPositionals: true, strict: true });
+    case 'encode': return parseArgs({ args, options: OPTIONS.encode, allowPositionals: true, strict: true });
+    case 'classify': return parseArgs({ args, options: OPTIONS.classify, allowPositionals: true, strict: true });
+  }
+}
+
+/** One runner for the five model commands: they differ in their flags and the net they call. */
 export function latentModelCommand(sub: Sub) {
   return async (args: string[], io: CliIo): Promise<number> => {
-    const { values, positionals } = parseOrUsage(() => parseArgs({ args, options, allowPositionals: true, strict: true }));
-    if (values.help) {
-      io.stdout.write(LATENT_MODELS_HELP);
-      return EXIT_OK;
-    }
-    const needsImages = sub === 'discriminate' || sub === 'encode' || sub === 'classify';
-    if (needsImages && positionals.length === 0) throw new UsageError('missing the input image');
+    const takesImages = sub === 'discriminate' || sub === 'encode' || sub === 'classify';
+    const parsed = parseOrUsage(() => parseFor(sub, args));
+    const values = parsed.values;
+    if (values.help) return void io.stdout.write(MODEL_HELP[sub]), EXIT_OK;
+    const inputs = sub === 'encode' ? [oneInput(parsed.positionals)] : parsed.positionals;
+    if (takesImages && inputs.length === 0) throw new UsageError('missing the input image');
     if ((sub === 'sample' || sub === 'generate') && values.output === undefined) throw new UsageError('missing -o <output>');
     if (sub === 'generate' && values.z === undefined) throw new UsageError('missing --z <z.json>');
-    // Flags first: a usage mistake must say so (exit 2) before any model loads.
+    // Flags and outputs first: a mistake must say so before any model loads.
     const count = parseNumber(values.count, '-n', { min: 1, max: 256, integer: true }) ?? 16;
     const seed = parseNumber(values.seed, '--seed', { min: 0, max: 2 ** 32 - 1, integer: true }) ?? 1;
     const top = parseNumber(values.top, '--top', { min: 1, max: 100, integer: true }) ?? 3;
+    const rect = parseRegion(values.region);
+    const overwrite = values.overwrite === true;
+    await checkOutputs(targets([{ flag: '-o', path: values.output, image: true }, { flag: '--z-out', path: values['z-out'], image: false }]), [...inputs, ...(values.z ? [values.z] : [])], overwrite);
     const fam = await openFamily(values.model);
     const px = fam.domain.width * fam.domain.height * fam.domain.channels;
-    const overwrite = values.overwrite === true;
     if (sub === 'sample') {
       const { images, latents } = await sampleGrid(fam, count, seed);
       const grid = count === 1 ? domainBytes(images, fam.domain) : gridBytes(images, count, fam.domain);
@@ -53,20 +79,20 @@ export function latentModelCommand(sub: Sub) {
       const output = await writeRaw(values.output!, grid, overwrite);
       return report(io, values.json, { family: fam.id, count: n, output }, `${output}: ${n} image(s)\n`);
     }
-    const inputs = await Promise.all(positionals.map((p) => readDomainImage(p, fam)));
-    const stacked = new Float32Array(inputs.length * px);
-    inputs.forEach((input, i) => stacked.set(input.values, i * px));
+    const read = await Promise.all(inputs.map((p) => readDomainImage(p, fam, rect)));
+    const stacked = new Float32Array(read.length * px);
+    read.forEach((input, i) => stacked.set(input.values, i * px));
     if (sub === 'discriminate') {
-      const scores = discriminate(fam, stacked, inputs.length);
-      const rows = positionals.map((file, i) => ({ file, logit: round(scores[i] ?? 0) }));
+      const scores = discriminate(fam, stacked, read.length);
+      const rows = inputs.map((file, i) => ({ file, logit: round(scores[i] ?? 0) }));
       return report(io, values.json, { family: fam.id, images: rows }, rows.map((r) => `${r.file}: D = ${r.logit}\n`).join(''));
     }
     if (sub === 'encode') {
       const z = Array.from(encode(fam, stacked.subarray(0, px), 1), (v) => round(v, 5));
-      if (values['z-out']) await writeFile(values['z-out'], `${JSON.stringify(z)}\n`);
-      return report(io, values.json, { family: fam.id, file: positionals[0], z }, `${JSON.stringify(z)}\n`);
+      const zOut = values['z-out'] ? await writeLatentFile(values['z-out'], z, overwrite) : undefined;
+      return report(io, values.json, { family: fam.id, file: inputs[0], region: read[0]!.mapping.region, zOut, z }, `${JSON.stringify(z)}\n`);
     }
-    const results = classify(fam, stacked, inputs.length, top).map((labels, i) => ({ file: positionals[i], polarity: inputs[i]!.mapping.polarity, labels: labels.map((l) => ({ ...l, probability: round(l.probability) })) }));
+    const results = classify(fam, stacked, read.length, top).map((labels, i) => ({ file: inputs[i], region: read[i]!.mapping.region, polarity: read[i]!.mapping.polarity, labels: labels.map((l) => ({ ...l, probability: round(l.probability) })) }));
     return report(io, values.json, { family: fam.id, images: results }, results.map((r) => `${r.file}: ${r.labels.map((l) => `${l.label} ${(l.probability * 100).toFixed(1)}%`).join(', ')}\n`).join(''));
   };
 }

@@ -1,67 +1,46 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { strokeSchema } from '../../../preload/contract/latent-schemas';
 import type { Stroke } from '../../../preload/contract/latent';
 import { exportRaster } from '../../engine/io/atomic-write';
 import { decodeImageFile } from '../../engine/io/decode';
 import type { RasterImage } from '../../engine/io/raster';
-import type { OpContext } from '../../engine/ops/context';
 import { applyEdit } from '../../engine/ops/latent/apply-edit';
 import { constrainSession } from '../../engine/ops/latent/constrain-job';
 import { invertToSession } from '../../engine/ops/latent/invert-job';
 import { learnAttribute } from '../../engine/ops/latent/learn';
 import { ATTRIBUTE_NAME, removeUserAttribute, userAttributesPath } from '../../engine/ops/latent/attributes';
 import { type CliIo, EXIT_OK, parseNumber, parseOrUsage, UsageError, writeJson } from '../args';
-import { createProgress } from '../progress';
 import { parseMethod, withCliSession } from './latent-invert';
-import { latentOptions, openFamily, outputFormat, parseRegion, round } from './latent-common';
+import { checkDistinctSets, checkNewAttribute } from './latent-attrs';
+import { checkRegion, checkStrokes } from './latent-bounds';
+import { FAMILY_OPTIONS, oneInput, openFamily, parseRegion, PROGRESS_OPTION, round, WRITE_OPTIONS } from './latent-common';
+import { imagesIn, readJsonFile } from './latent-files';
+import { CONSTRAIN_HELP, FORGET_HELP, LEARN_HELP } from './latent-help';
+import { checkOutputs, imageFormat } from './latent-output';
+import { latentProgress } from './latent-progress';
 
-export const PAINT_HELP = `Usage:
-  latentshop learn-attribute --name NAME --pos DIR --neg DIR [--method encoder|hybrid|optimize] [--json]
-  latentshop forget-attribute --name NAME [--json]
-  latentshop constrain <image> --strokes strokes.json -o out.png [--region x,y,w,h] [--candidates K]
-                       [--iterations N] [--stay-close λ1] [--realism λ2] [--json]
-
-learn-attribute stores mean z(pos) − mean z(neg) as NAME in your attributes (LATENTSHOP_STATE_DIR
-or ~/.config/latentshop/attributes/<family>.json); forget-attribute deletes a learned one from
-there (built-in attributes stay). constrain follows colour and sketch strokes
-(a JSON array of Stroke: {kind, colour?, size, points:[{x,y}]} in photo pixels; see README).
-
-Options: -m, --model FAMILY (default fashion), --overwrite, --progress, -h, --help
-`;
-
-const options = {
-  ...latentOptions,
-  name: { type: 'string' }, pos: { type: 'string' }, neg: { type: 'string' }, method: { type: 'string' },
-  strokes: { type: 'string' }, region: { type: 'string' }, candidates: { type: 'string' }, iterations: { type: 'string' },
-  'stay-close': { type: 'string' }, realism: { type: 'string' },
+const learnOptions = { ...FAMILY_OPTIONS, ...PROGRESS_OPTION, name: { type: 'string' }, pos: { type: 'string' }, neg: { type: 'string' }, method: { type: 'string', default: 'encoder' }, overwrite: { type: 'boolean' } } as const;
+const forgetOptions = { ...FAMILY_OPTIONS, name: { type: 'string' } } as const;
+const constrainOptions = {
+  ...FAMILY_OPTIONS, ...WRITE_OPTIONS, ...PROGRESS_OPTION,
+  strokes: { type: 'string' }, region: { type: 'string' }, method: { type: 'string', default: 'hybrid' },
+  candidates: { type: 'string' }, iterations: { type: 'string' }, 'stay-close': { type: 'string' }, realism: { type: 'string' },
 } as const;
 
-const IMAGE_EXT = new Set(['.png', '.jpg', '.jpeg', '.webp', '.tif', '.tiff']);
-
-async function imagesIn(dir: string): Promise<string[]> {
-  const names = (await readdir(dir)).filter((n) => IMAGE_EXT.has(extname(n).toLowerCase())).sort();
-  if (names.length === 0) throw new UsageError(`${dir} holds no images`);
-  return names.map((n) => join(dir, n));
-}
-
-function context(io: CliIo, forced: boolean | undefined): OpContext & { end(): void } {
-  const progress = createProgress(io.stderr, forced === true || io.stderr.isTTY === true);
-  return { signal: new AbortController().signal, progress, end: () => progress.end() };
-}
-
 export async function runLearnAttribute(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseOrUsage(() => parseArgs({ args, options, strict: true }));
-  if (values.help) return void io.stdout.write(PAINT_HELP), EXIT_OK;
+  const { values } = parseOrUsage(() => parseArgs({ args, options: learnOptions, strict: true }));
+  if (values.help) return void io.stdout.write(LEARN_HELP), EXIT_OK;
   const name = attributeName(values.name);
   if (!values.pos || !values.neg) throw new UsageError('give --pos DIR and --neg DIR');
-  const [pos, neg] = [await imagesIn(values.pos), await imagesIn(values.neg)];
+  const method = parseMethod(values.method);
+  const [pos, neg] = [await imagesIn(values.pos, '--pos'), await imagesIn(values.neg, '--neg')];
+  await checkDistinctSets(pos, neg);
   const fam = await openFamily(values.model);
+  await checkNewAttribute(fam, name, values.overwrite === true);
   const images = new Map<string, RasterImage>();
   const ids = async (paths: string[], tag: string): Promise<string[]> => Promise.all(paths.map(async (p, i) => (images.set(`${tag}${i}`, await decodeImageFile(p)), `${tag}${i}`)));
-  const ctx = context(io, values.progress);
-  const spec = { op: 'learnAttribute' as const, family: fam.id, name, positives: await ids(pos, 'p'), negatives: await ids(neg, 'n'), method: parseMethod(values.method ?? 'encoder') };
+  const ctx = latentProgress(io.stderr, values.progress);
+  const spec = { op: 'learnAttribute' as const, family: fam.id, name, positives: await ids(pos, 'p'), negatives: await ids(neg, 'n'), method };
   const result = await learnAttribute(spec, ctx, async (id) => images.get(id)!);
   ctx.end();
   const summary = { ...result, file: userAttributesPath(fam.id) };
@@ -71,8 +50,8 @@ export async function runLearnAttribute(args: string[], io: CliIo): Promise<numb
 }
 
 export async function runForgetAttribute(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseOrUsage(() => parseArgs({ args, options, strict: true }));
-  if (values.help) return void io.stdout.write(PAINT_HELP), EXIT_OK;
+  const { values } = parseOrUsage(() => parseArgs({ args, options: forgetOptions, strict: true }));
+  if (values.help) return void io.stdout.write(FORGET_HELP), EXIT_OK;
   const name = attributeName(values.name);
   const fam = await openFamily(values.model);
   await removeUserAttribute(fam.id, fam.latentSize, name);
@@ -88,20 +67,23 @@ function attributeName(value: string | undefined): string {
 }
 
 async function readStrokes(path: string): Promise<Stroke[]> {
-  const parsed = strokeSchema.array().min(1).safeParse(JSON.parse(await readFile(path, 'utf8')));
-  if (!parsed.success) throw new UsageError(`${path}: ${parsed.error.issues[0]?.message ?? 'not a stroke list'}`);
+  const parsed = strokeSchema.array().min(1).safeParse(await readJsonFile(path));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
+    throw new UsageError(`${path} is not a stroke list${where}: ${issue?.message ?? 'see the README'}`);
+  }
   return parsed.data as Stroke[];
 }
 
 export async function runConstrain(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseOrUsage(() => parseArgs({ args, options, allowPositionals: true, strict: true }));
-  if (values.help) return void io.stdout.write(PAINT_HELP), EXIT_OK;
-  const input = positionals[0];
-  if (!input) throw new UsageError('missing the input image');
+  const { values, positionals } = parseOrUsage(() => parseArgs({ args, options: constrainOptions, allowPositionals: true, strict: true }));
+  if (values.help) return void io.stdout.write(CONSTRAIN_HELP), EXIT_OK;
+  const input = oneInput(positionals);
   if (!values.strokes) throw new UsageError('missing --strokes <strokes.json>');
   if (!values.output) throw new UsageError('missing -o <output>');
-  const format = outputFormat(values.output);
-  const strokes = await readStrokes(values.strokes);
+  const output = values.output;
+  const method = parseMethod(values.method);
   const num = (v: string | undefined, flag: string, max: number, integer = false) => parseNumber(v, flag, { min: integer ? 1 : 0, max, integer });
   const tuning = {
     ...optional('candidates', num(values.candidates, '--candidates', 16, true)),
@@ -109,16 +91,22 @@ export async function runConstrain(args: string[], io: CliIo): Promise<number> {
     ...optional('stayClose', num(values['stay-close'], '--stay-close', 1000)),
     ...optional('realism', num(values.realism, '--realism', 100)),
   };
+  const region = parseRegion(values.region);
+  const overwrite = values.overwrite === true;
+  await checkOutputs([{ flag: '-o', path: output, image: true }], [input, values.strokes], overwrite);
+  const strokes = await readStrokes(values.strokes);
   const fam = await openFamily(values.model);
   const photo = await decodeImageFile(input);
-  const region = parseRegion(values.region);
-  const ctx = context(io, values.progress);
+  checkRegion(photo, region, input);
+  checkStrokes(photo, strokes, values.strokes, input);
+  const ctx = latentProgress(io.stderr, values.progress);
   const summary = await withCliSession(async (sessions) => {
-    const inverted = await invertToSession({ op: 'invert', imageId: 'cli', family: fam.id, method: parseMethod(values.method ?? 'hybrid'), ...(region ? { region } : {}) }, photo, ctx, sessions);
+    const inverted = await invertToSession({ op: 'invert', imageId: 'cli', family: fam.id, method, ...(region ? { region } : {}) }, photo, ctx, sessions);
     const before = await sessions.get(inverted.sessionId);
+    ctx.phase('constrain');
     const result = await constrainSession({ op: 'constrain', sessionId: inverted.sessionId, strokes, ...tuning }, ctx, sessions);
     const edited = await applyEdit({ op: 'applyEdit', sessionId: inverted.sessionId, attributes: {}, useConstrained: true }, ctx, async () => photo, sessions);
-    const written = await exportRaster(edited, values.output!, { format, overwrite: values.overwrite === true });
+    const written = await exportRaster(edited, output, { format: imageFormat(output), overwrite });
     const best = result.candidates[0]!;
     const distance = Math.hypot(...best.z.map((v, j) => v - (before.z[j] ?? 0)));
     return {
