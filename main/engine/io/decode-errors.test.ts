@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LatentshopError } from '../../../preload/contract/errors';
 import { decodeImageBuffer, decodeImageFile } from './decode';
+import { tooLarge } from './decode-errors';
 import { makeRaster, makeTempDir, writeFixture } from './test-fixtures';
 
 let dir = '';
@@ -58,6 +59,12 @@ describe('decode guards and errors', () => {
     await writeFixture(path, makeRaster(100, 100, 3, 8, () => 9), 'png');
     expect((await rejection(decodeImageFile(path, { maxPixels: 5000 }))).code).toBe('IMAGE_TOO_LARGE');
     expect((await decodeImageFile(path, { maxPixels: 10_000 })).width).toBe(100);
+  });
+
+  it('tells a size just over the limit from the limit itself', () => {
+    // 20001 × 10000 against 200 MP read "(200 MP), more than the 200 MP".
+    expect(tooLarge('/p/wide.png', 'wide.png', 20001, 10000, 200_000_000).message).toContain('(200.01 MP), more than the 200 MP');
+    expect(tooLarge('/p/big.png', 'big.png', 30000, 10000, 200_000_000).message).toContain('(300 MP), more than the 200 MP');
   });
 
   it('reports a missing file as FILE_NOT_FOUND', async () => {

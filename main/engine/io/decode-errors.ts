@@ -1,9 +1,9 @@
 import { LatentshopError } from '../../../preload/contract/errors';
-import { formatFromPath, formatLabel, megapixels } from './formats';
+import { formatFromPath, formatLabel, megapixels, megapixelsOver } from './formats';
 
 /** Errors a photographer can act on; `file` is what the caller named (path or upload name). */
 export function tooLarge(file: string, name: string, width: number, height: number, maxPixels: number): LatentshopError {
-  return LatentshopError.of('tooManyPixels', { name, width, height, mp: megapixels(width * height), limit: megapixels(maxPixels) }, file);
+  return LatentshopError.of('tooManyPixels', { name, width, height, mp: megapixelsOver(width * height, maxPixels), limit: megapixels(maxPixels) }, file);
 }
 
 export function unsupported(file: string, name: string, detected?: string): LatentshopError {

@@ -40,3 +40,17 @@ export function megapixels(pixels: number): string {
   const mp = pixels / 1_000_000;
   return mp >= 10 ? mp.toFixed(0) : mp.toFixed(1);
 }
+
+/**
+ * A size against a limit, in megapixels, with as many decimals as it takes to tell them apart:
+ * 20001 × 10000 is "200.01 MP" against a 200 MP limit, not "200 MP, more than the 200 MP".
+ */
+export function megapixelsOver(pixels: number, limit: number): string {
+  const plain = megapixels(pixels);
+  if (plain !== megapixels(limit) || pixels <= limit) return plain;
+  for (let digits = 1; digits < 6; digits += 1) {
+    const shown = (pixels / 1_000_000).toFixed(digits);
+    if (Number(shown) * 1_000_000 > limit) return shown;
+  }
+  return (pixels / 1_000_000).toFixed(6);
+}
