@@ -39,7 +39,7 @@ export function useInpaintActions() {
         if (result.kind !== 'image') return;
         if (!doc.steps.some((s) => s.id === image.id)) return void getApi().releaseImage({ imageId: result.image.id }).catch(() => undefined);
         doc.push(result.image);
-        masks.clear(); // The hole is filled: a stale mask would only hide the result.
+        masks.discard(); // The hole is filled: a stale mask would only hide the result (the fill is the undo step).
       });
     } catch (e) {
       toasts.show(t('toast.jobFailed', { op: t('jobs.op.inpaint'), message: errorText(e) }), 'error');

@@ -136,6 +136,28 @@ describe('mask history', () => {
     expect(same(surface.alpha, drawn)).toBe(true);
   });
 
+  it('resets to an empty mask without reading the surface, and later edits diff against the empty one', () => {
+    const { surface, history, commit } = setup();
+    surface.stroke(10, 50, 20, 4);
+    commit();
+    surface.alpha.fill(0); // Emptied outside the history, as a fill's discard does.
+    surface.dirty = null;
+    let reads = 0;
+    const read = surface.readAlpha.bind(surface);
+    surface.readAlpha = (r) => {
+      reads += 1;
+      return read(r);
+    };
+    history.reset();
+    expect([reads, history.covered, history.canUndo]).toEqual([0, 0, false]);
+    surface.stroke(60, 70, 30, 3);
+    commit();
+    const drawn = surface.alpha.slice();
+    expect(history.covered).toBe(drawn.filter((a) => a !== 0).length);
+    history.undo();
+    expect(surface.alpha.every((a) => a === 0)).toBe(true);
+  });
+
   it('keeps at most the capped number of steps, dropping the oldest', () => {
     const { surface, history, commit } = setup(200, 100, { steps: 3, bytes: 1 << 30 });
     for (let i = 0; i < 5; i += 1) {

@@ -120,6 +120,16 @@ export function useMaskController() {
     syncToImage,
     invert: () => edit((l) => l.model.invert()),
     clear: () => edit((l) => l.model.clear()),
+    /** Empties the mask without an undo step, e.g. once a fill has used it (the fill is the step). */
+    discard: () => {
+      if (!layer) return;
+      layer.commit(); // An edit in progress is its own step before the mask goes.
+      layer.model.clear();
+      layer.model.takeDirty();
+      layer.history.reset();
+      layer.refresh();
+      changed();
+    },
     /** A typed rectangle (null: the whole image) masked, or unmasked: the keyboard's way to a mask, and an exact one. */
     fillRect: (rect: PixelRect | null, erase: boolean) =>
       edit((l) => {
