@@ -104,12 +104,15 @@ export function useActions() {
     const image = doc.current;
     if (!image) return;
     ui.closeDialog();
+    ui.exporting = name ?? image.name;
     try {
       const result = await getApi().exportImage(name ? { imageId: image.id, options, name } : { imageId: image.id, options });
       doc.markSaved(image.id);
       toasts.show(t('toast.exported', { path: result.path }), 'success');
     } catch (e) {
       toasts.show(t('toast.exportFailed', { message: errorText(e) }), 'error');
+    } finally {
+      ui.exporting = null;
     }
   }
 

@@ -25,6 +25,7 @@ export const en = {
     simdOn: 'WebAssembly SIMD is on.',
     simdOff: 'WebAssembly SIMD is off, so jobs run slower.',
     size: '{width} × {height} px',
+    exporting: 'Exporting {name}…',
     bitDepth: '{depth}-bit',
     zoom: '{percent}%',
     noImage: 'No image',

@@ -18,6 +18,7 @@ export const zhCN: MessageSchema = {
     connecting: '正在连接引擎…',
     offline: '引擎不可用',
     disconnected: '正在重新连接引擎…',
+    exporting: '正在导出 {name}…',
     disconnectedHint: '页面与 Latentshop 的连接已中断。只要 Latentshop 仍在运行，它会自动重新连接；在此之前，命令会在 10 秒后失败并说明原因。',
     backend: '后端：{name}',
     backendBest: '此机器上可运行的最快后端。',
