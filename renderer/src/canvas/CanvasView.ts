@@ -47,10 +47,6 @@ export class CanvasView {
     const seq = ++this.loadSeq;
     if (!info) return this.replaceImage(null, null);
     const img = await FabricImage.fromURL(info.previewUrl);
-    // Decoded off the main thread before the first draw: drawn undecoded, a 24 MP preview was
-    // decoded during that frame and froze the UI for 1.3–2.6 s as a fill's result arrived.
-    const element = img.getElement();
-    if (element instanceof HTMLImageElement) await element.decode().catch(() => undefined);
     if (seq !== this.loadSeq) return; // A newer show() won the race.
     // The preview may be smaller than the image; scale it so canvas units stay image pixels.
     img.set({
