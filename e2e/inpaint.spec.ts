@@ -43,8 +43,12 @@ test('paint a mask with the brush over a red square, fill it, and the red is gon
 
   // The shipped fashion family (G and D) makes GAN completion available.
   await expect(page.getByTestId('inpaint-method').locator('option[value=gan]')).toBeEnabled();
+  // The mask is rasterised in a worker (mask-png-off-thread.ts), so a big one does not freeze the UI.
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
   await page.getByTestId('inpaint-run').click();
   await expect(page.getByTestId('job-inpaint').first()).toBeVisible();
+  expect(workers.some((url) => url.includes('mask-png-worker'))).toBe(true);
   await page.waitForFunction(
     (id) => (window as unknown as { __latentshop: DebugHook }).__latentshop.currentImage()?.id !== id,
     await firstId.jsonValue(),

@@ -84,6 +84,7 @@ export const en = {
     ganHint: 'Made for images like the family\'s training data (for fashion: one product, centred on a plain background). Other photos still work, but the structure it adds is the family’s (grey for fashion) and may not fit.',
     family: 'GAN family',
     run: 'Fill masked area',
+    preparing: 'Preparing the mask…',
     wholeMask: 'The mask covers the whole image, so there is nothing left to fill from. Unmask part of it (E, the eraser), or undo the invert.',
     needMask: 'Paint a mask over the area to fill first (B for the brush).',
   },

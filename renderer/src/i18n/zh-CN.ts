@@ -87,6 +87,7 @@ export const zhCN: MessageSchema = {
     ganHint: '适用于与该模型族训练数据相似的图像（服装模型族：纯色背景上居中的单件商品）。其他照片也能处理，但补全的结构来自该模型族（服装模型族为灰度），可能不协调。',
     family: 'GAN 模型族',
     run: '填充蒙版区域',
+    preparing: '正在准备蒙版…',
     needMask: '请先在要填充的区域涂抹蒙版（按 B 使用画笔）。',
   },
   batch: {

@@ -1,6 +1,7 @@
 import { type PixelPoint, type PixelRect, growRect } from './alpha-delta';
 import type { AlphaSurface } from './MaskHistory';
-import { PAINT, alphaOf, maskPng, redFromAlpha, thresholdMask } from './mask-raster';
+import { maskPngOffThread } from './mask-png-off-thread';
+import { PAINT, alphaOf, redFromAlpha, thresholdMask } from './mask-raster';
 
 export type { PixelPoint };
 
@@ -84,7 +85,7 @@ export class MaskModel implements AlphaSurface {
    * format every tool (and the engine's luminance rule) reads, with soft edges when asked.
    */
   toPng(feather: number): Promise<Blob> {
-    return maskPng(this.canvas, feather);
+    return maskPngOffThread(this.canvas, feather);
   }
 
   /** The region edited since the last call (image pixels, maybe past the edges), and starts a new one. */

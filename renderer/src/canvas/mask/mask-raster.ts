@@ -34,26 +34,37 @@ export function redFromAlpha(alpha: Uint8Array, px: Uint8ClampedArray): void {
   }
 }
 
-/** MaskModel.toPng's rasteriser: white where the mask canvas has alpha, on black, blurred by `feather` pixels. */
-export function maskPng(mask: HTMLCanvasElement, feather: number): Promise<Blob> {
+/** A 2D canvas of either kind: the worker paints on an OffscreenCanvas, the fallback on an element. */
+type AnyCanvas = HTMLCanvasElement | OffscreenCanvas;
+
+/**
+ * White where `mask` has alpha, on black, blurred by `feather` pixels, painted on `out` (which
+ * `makeCanvas` sized like the mask): the feathered white-on-black image the engine reads.
+ */
+export function paintMaskPng(mask: CanvasImageSource & { width: number; height: number }, feather: number, makeCanvas: (width: number, height: number) => AnyCanvas): AnyCanvas {
   const { width, height } = mask;
-  const out = document.createElement('canvas');
-  out.width = width;
-  out.height = height;
-  const ctx = out.getContext('2d');
-  if (!ctx) return Promise.reject(new Error('No 2D canvas context for the mask.'));
+  const out = makeCanvas(width, height);
+  const ctx = out.getContext('2d') as CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null;
+  const white = makeCanvas(width, height);
+  const w = white.getContext('2d') as CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null;
+  if (!ctx || !w) throw new Error('No 2D canvas context for the mask.');
   ctx.fillStyle = '#000';
   ctx.fillRect(0, 0, width, height);
-  const white = document.createElement('canvas');
-  white.width = width;
-  white.height = height;
-  const w = white.getContext('2d');
-  if (!w) return Promise.reject(new Error('No 2D canvas context for the mask.'));
   w.drawImage(mask, 0, 0);
   w.globalCompositeOperation = 'source-in';
   w.fillStyle = '#fff';
   w.fillRect(0, 0, width, height);
   if (feather > 0) ctx.filter = `blur(${feather}px)`;
   ctx.drawImage(white, 0, 0);
-  return new Promise((resolve, reject) => out.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('Could not encode the mask.'))), 'image/png'));
+  return out;
+}
+
+/** MaskModel.toPng's rasteriser on this thread: what the worker does (mask-png-worker.ts) where workers fail. */
+export function maskPng(mask: HTMLCanvasElement, feather: number): Promise<Blob> {
+  try {
+    const out = paintMaskPng(mask, feather, (width, height) => Object.assign(document.createElement('canvas'), { width, height })) as HTMLCanvasElement;
+    return new Promise((resolve, reject) => out.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('Could not encode the mask.'))), 'image/png'));
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
 }
