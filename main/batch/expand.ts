@@ -2,7 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { LatentshopError } from '../../preload/contract/errors';
 import { formatFromPath } from '../engine/io/formats';
-import { type BatchSource, DEFAULT_MASK_SUFFIX } from './pairing';
+import { type BatchSource, DEFAULT_MASK_SUFFIX, isMaskName } from './pairing';
 
 /** Folders deeper than this are not entered: a dropped home folder must not walk the disk. */
 const MAX_DEPTH = 4;
@@ -43,8 +43,7 @@ export async function expandPaths(paths: readonly string[], maskSuffix = DEFAULT
 /** The mask files on disk beside an image, by the pairing rule's names; none for a mask itself. */
 async function masksBeside(image: string, suffix: string): Promise<string[]> {
   const name = basename(image);
-  const isMask = name.toLowerCase().endsWith(suffix.toLowerCase()) || (suffix === DEFAULT_MASK_SUFFIX && /\.mask\.[^.]+$/i.test(name));
-  if (isMask || !formatFromPath(name)) return [];
+  if (isMaskName(name, suffix) || !formatFromPath(name)) return [];
   const stem = join(dirname(image), name.slice(0, name.length - extname(name).length));
   const candidates = [suffix, ...(suffix === DEFAULT_MASK_SUFFIX ? OTHER_MASK_EXTENSIONS : [])].map((s) => stem + s);
   const found = await Promise.all(candidates.map(async (path) => ((await stat(path).catch(() => undefined))?.isFile() ? path : undefined)));

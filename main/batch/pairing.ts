@@ -47,8 +47,7 @@ const OUTPUT = /\.inpainted(-\d+)?\.[^.]+$/i;
  */
 export function pairSources(sources: readonly BatchSource[], opts: PairingOptions = {}): PairedItem[] {
   const suffix = opts.maskSuffix ?? DEFAULT_MASK_SUFFIX;
-  const isMask = (name: string): boolean =>
-    name.toLowerCase().endsWith(suffix.toLowerCase()) || (suffix === DEFAULT_MASK_SUFFIX && ANY_MASK.test(name));
+  const isMask = (name: string): boolean => isMaskName(name, suffix);
   const shared = opts.sharedMask === undefined ? undefined : (sources.find((s) => s.name === opts.sharedMask)?.path ?? opts.sharedMask);
   /** By image key, its mask's path; null when two masks claim the same image. */
   const masks = new Map<string, string | null>();
@@ -88,6 +87,11 @@ export function pairSources(sources: readonly BatchSource[], opts: PairingOption
 function maskStem(name: string, suffix: string): string {
   if (name.toLowerCase().endsWith(suffix.toLowerCase())) return name.slice(0, name.length - suffix.length);
   return name.replace(ANY_MASK, '');
+}
+
+/** Whether a file name is a mask's by the pairing rule: it ends in `suffix`, or (default suffix) in any `.mask.<image ext>`. */
+export function isMaskName(name: string, suffix = DEFAULT_MASK_SUFFIX): boolean {
+  return name.toLowerCase().endsWith(suffix.toLowerCase()) || (suffix === DEFAULT_MASK_SUFFIX && ANY_MASK.test(name));
 }
 
 /** Names pair within one folder (or group) only. */

@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
 import sharp from 'sharp';
 import { LatentshopError } from '../../preload/contract/errors';
 import type { ImageFormat } from '../../preload/contract/types';
@@ -19,11 +19,25 @@ export function checkedFormat(flag: ImageFormat | undefined, output: string, fal
   return format;
 }
 
-/** An output that exists (the input itself, or another file) is refused before the work, not after it. */
-export function checkNotThere(output: string, overwrite: boolean, input?: string): void {
-  if (overwrite || !existsSync(output)) return;
-  const key = input !== undefined && resolve(input) === resolve(output) ? 'wouldOverwriteSource' : 'fileExists';
-  throw LatentshopError.of(key, { name: basename(output) }, resolve(output));
+/**
+ * An output checked before the work, not after it: its folder must exist and it must not be a
+ * folder; one that exists is refused unless `overwrite`, as the input itself (the same inode, also
+ * through a link or another spelling) or as another file. The write still refuses to clobber.
+ */
+export async function checkWritable(output: string, inputs: readonly string[], overwrite: boolean): Promise<void> {
+  const target = resolve(output);
+  const name = basename(target);
+  const folder = await stat(dirname(target)).catch(() => undefined);
+  if (!folder?.isDirectory()) throw LatentshopError.of('noSuchFolder', { name }, target);
+  const existing = await stat(target).catch(() => undefined);
+  if (!existing) return;
+  if (existing.isDirectory()) throw LatentshopError.of('folderInTheWay', { name }, target);
+  if (overwrite) return;
+  for (const input of inputs) {
+    const source = await stat(input).catch(() => undefined);
+    if (source && source.dev === existing.dev && source.ino === existing.ino) throw LatentshopError.of('wouldOverwriteSource', { name }, target);
+  }
+  throw LatentshopError.of('fileExists', { name }, target);
 }
 
 /** The channels and bit depth of a written file, as it is on disk (a JPEG holds no alpha and 8 bits). */

@@ -1,10 +1,9 @@
-import { stat } from 'node:fs/promises';
-import { basename, dirname, resolve } from 'node:path';
-import { LatentshopError } from '../../../preload/contract/errors';
+import { resolve } from 'node:path';
 import { writeFileAtomic } from '../../engine/io/atomic-write';
 import type { ImageFormat } from '../../../preload/contract/types';
 import { formatFromPath } from '../../engine/io/formats';
 import { UsageError } from '../args';
+import { checkWritable } from '../output-checks';
 
 /** A file a command will write: `-o` (an image: its extension picks the format) or `--z-out` (JSON). */
 export interface OutputTarget {
@@ -38,23 +37,7 @@ export async function checkOutputs(outputs: OutputTarget[], inputs: string[], ov
     // input); this also keeps -o and --z-out from naming the same file.
     if (!image && formatFromPath(path)) throw new UsageError(`${flag} writes the code as JSON; "${path}" is an image name (use e.g. z.json)`);
   }
-  for (const { path } of outputs) await checkOne(resolve(path), inputs, overwrite);
-}
-
-async function checkOne(target: string, inputs: string[], overwrite: boolean): Promise<void> {
-  const name = basename(target);
-  const folder = await stat(dirname(target)).catch(() => undefined);
-  if (!folder?.isDirectory()) throw LatentshopError.of('noSuchFolder', { name }, target);
-  const existing = await stat(target).catch(() => undefined);
-  if (!existing) return;
-  if (existing.isDirectory()) throw LatentshopError.of('folderInTheWay', { name }, target);
-  if (overwrite) return;
-  for (const input of inputs) {
-    const source = await stat(input).catch(() => undefined);
-    // Same inode: the input itself, also when reached through a link or another spelling.
-    if (source && source.dev === existing.dev && source.ino === existing.ino) throw LatentshopError.of('wouldOverwriteSource', { name }, target);
-  }
-  throw LatentshopError.of('fileExists', { name }, target);
+  for (const { path } of outputs) await checkWritable(path, inputs, overwrite);
 }
 
 /** A latent code as a JSON array, written atomically; an existing file is kept unless `overwrite`. */

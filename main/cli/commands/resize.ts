@@ -6,7 +6,7 @@ import { isImageFormat } from '../../engine/io/formats';
 import { type OpContext, subContext } from '../../engine/ops/context';
 import { type ResizeSpec, resizeRaster } from '../../engine/ops/resize/resize';
 import { type CliIo, EXIT_OK, IMAGE_OUTPUT_OPTIONS, parseNumber, parseOrUsage, printFailure, UsageError, writeJson } from '../args';
-import { checkedFormat, checkNotThere, checkQuality, writtenShape } from '../output-checks';
+import { checkedFormat, checkQuality, checkWritable, writtenShape } from '../output-checks';
 import { createProgress } from '../progress';
 
 export const RESIZE_HELP = `Usage: latentshop resize <input> (--scale S | --width W [--height H]) -o <output> [options]
@@ -56,7 +56,7 @@ export async function runResize(args: string[], io: CliIo): Promise<number> {
   const ctx: OpContext = { signal: new AbortController().signal, progress };
   let file = input;
   try {
-    checkNotThere(output, exportOptions.overwrite === true, input);
+    await checkWritable(output, [input], exportOptions.overwrite === true);
     progress(0, 'decode');
     const image = await decodeImageFile(input);
     const resized = await resizeRaster(image, spec, subContext(ctx, 0.3, 0.8));

@@ -9,7 +9,7 @@ import type { RasterImage } from '../../engine/io/raster';
 import type { OpContext } from '../../engine/ops/context';
 import { THROUGHPUT_TILE_FLOPS, upscaleRaster, type SrModelName, type SrScale } from '../../engine/ops/sr';
 import { checkOutputSize } from '../../engine/worker/sr-jobs';
-import { checkedFormat, checkNotThere, writtenShape } from '../output-checks';
+import { checkedFormat, checkWritable, writtenShape } from '../output-checks';
 
 /** Below this many input pixels one process is faster than starting engines (~1–2 s each). */
 const SPLIT_MIN_PIXELS = 400 * 400;
@@ -35,7 +35,7 @@ export class UpscaleRunner {
 
   async run(input: string, output: string, ctx: OpContext): Promise<{ raster: RasterImage; path: string; bytes: number; workers: number; channels: number; bitDepth: 8 | 16 }> {
     const { model, scale, workers } = this.options;
-    checkNotThere(output, this.options.overwrite, input);
+    await checkWritable(output, [input], this.options.overwrite);
     const image = await decodeImageFile(input);
     // Refused before the work, as the app refuses it: 400 MP of RGB is 1.2 GB in memory.
     checkOutputSize(image.width, image.height, scale);

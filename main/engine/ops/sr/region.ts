@@ -5,10 +5,8 @@ import type { RasterImage } from '../../io/raster';
 /** Copies `region` out of a raster (all channels, same depth); the whole raster when no region is given. */
 export function cropRegion(raster: RasterImage, region: SrRegion | undefined): RasterImage {
   if (!region) return raster;
+  checkInside(raster, region);
   const { x, y, width, height } = region;
-  if (x < 0 || y < 0 || width < 1 || height < 1 || x + width > raster.width || y + height > raster.height) {
-    throw LatentshopError.of('selectionOutside', { width, height, x, y, imageWidth: raster.width, imageHeight: raster.height });
-  }
   if (x === 0 && y === 0 && width === raster.width && height === raster.height) return raster;
   const c = raster.channels;
   const data = raster.bitDepth === 16 ? new Uint16Array(width * height * c) : new Uint8Array(width * height * c);
@@ -44,10 +42,8 @@ export const REGION_CONTEXT = 8;
  */
 export function regionWithContext(image: { width: number; height: number }, region: SrRegion | undefined, margin = REGION_CONTEXT): RegionWithContext {
   if (!region) return { outer: undefined, inner: undefined };
+  checkInside(image, region);
   const { x, y, width, height } = region;
-  if (x < 0 || y < 0 || width < 1 || height < 1 || x + width > image.width || y + height > image.height) {
-    throw LatentshopError.of('selectionOutside', { width, height, x, y, imageWidth: image.width, imageHeight: image.height });
-  }
   const left = Math.max(0, x - margin);
   const top = Math.max(0, y - margin);
   const outer = { x: left, y: top, width: Math.min(image.width, x + width + margin) - left, height: Math.min(image.height, y + height + margin) - top };
@@ -57,4 +53,11 @@ export function regionWithContext(image: { width: number; height: number }, regi
 /** The inner region of an upscaled outer crop: `inner` scaled by `scale`. */
 export function cropUpscaled(raster: RasterImage, inner: SrRegion | undefined, scale: number): RasterImage {
   return inner ? cropRegion(raster, { x: inner.x * scale, y: inner.y * scale, width: inner.width * scale, height: inner.height * scale }) : raster;
+}
+
+/** A region of at least 1 × 1 pixel wholly inside the image, or a BAD_ARGUMENT naming both sizes. */
+function checkInside(image: { width: number; height: number }, { x, y, width, height }: SrRegion): void {
+  if (x < 0 || y < 0 || width < 1 || height < 1 || x + width > image.width || y + height > image.height) {
+    throw LatentshopError.of('selectionOutside', { width, height, x, y, imageWidth: image.width, imageHeight: image.height });
+  }
 }
