@@ -71,10 +71,10 @@ describe('the real process', () => {
     await writeBatchFixtures(inputs, 2);
     // Two workers: the engines' cache folder is made before any file runs.
     const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/main.ts', 'inpaint', inputs, '-o', join(dir, 'interrupted-out'), '--workers', '2'], { cwd: root, env: { ...process.env, TMPDIR: temp }, stdio: 'ignore' });
-    await expect.poll(() => readdirSync(temp).filter((n) => n.startsWith('latentshop-cli-')).length, { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => readdirSync(temp).filter((n) => n.startsWith('latentshop-cli-')).length, { timeout: 90_000 }).toBe(1);
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     child.kill('SIGINT');
     expect(await exited).toBe(130);
     expect(readdirSync(temp).filter((n) => n.startsWith('latentshop-'))).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 });
