@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { access, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeError } from '../engine/io/atomic-write';
 import type { InpaintMethod } from '../../preload/contract/types';
 import { type BatchSource, outputName, pairSources, type PairingOptions } from './pairing';
 import type { BatchItemRecord, BatchRecord } from './record';
@@ -19,7 +20,10 @@ export interface PlanOptions extends PairingOptions {
 
 /** Pairs the sources and gives each image its output path: the queue a runner persists and runs. */
 export async function planBatch(sources: readonly BatchSource[], outputDir: string, opts: PlanOptions): Promise<BatchRecord> {
-  await mkdir(outputDir, { recursive: true });
+  // "EPERM: operation not permitted, mkdir" becomes "out could not be saved: permission denied".
+  await mkdir(outputDir, { recursive: true }).catch((error: unknown) => {
+    throw writeError(outputDir, error);
+  });
   const taken = new Set<string>();
   const items: BatchItemRecord[] = [];
   for (const pair of pairSources(sources, opts)) {

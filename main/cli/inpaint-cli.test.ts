@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -35,6 +35,17 @@ describe('latentshop inpaint', () => {
     expect(again.out).toContain('photo1.inpainted.png (already there: kept, not redone; delete it to redo)');
     expect(outputs(out)).toEqual(['photo1.inpainted.png', 'photo2.inpainted.png']);
     expect(statSync(join(out, 'photo1.inpainted.png')).mtimeMs).toBe(before);
+  });
+
+  it('says in words when the output folder cannot be made', async () => {
+    const inputs = join(dir, 'unwritable-in');
+    await writeBatchFixtures(inputs, 1);
+    const blocker = join(dir, 'a-file');
+    writeFileSync(blocker, 'not a folder');
+    const result = await cli('inpaint', inputs, '-o', join(blocker, 'out'));
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/out could not be saved: /);
+    expect(result.err).not.toMatch(/ENOTDIR|EEXIST|mkdir/);
   });
 
   it('finds the mask beside an image named on its own, as in its folder', async () => {

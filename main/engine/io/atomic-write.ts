@@ -112,6 +112,8 @@ export function writeError(target: string, error: unknown): LatentshopError {
     EPERM: 'writeDenied',
     EROFS: 'readOnlyDisk',
     ENOENT: 'noSuchFolder',
+    // A file where a folder of the path should be: that folder does not exist either.
+    ENOTDIR: 'noSuchFolder',
     EISDIR: 'folderInTheWay',
     ENAMETOOLONG: 'nameTooLong',
   };
