@@ -43,7 +43,10 @@ function inversionTuning(values: { method: string; iterations?: string; starts?:
 
 export async function runInvert(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOrUsage(() => parseArgs({ args, options: invertOptions, allowPositionals: true, strict: true }));
-  if (values.help) return void io.stdout.write(INVERT_HELP), EXIT_OK;
+  if (values.help) {
+    io.stdout.write(INVERT_HELP);
+    return EXIT_OK;
+  }
   const input = oneInput(positionals);
   const tuning = inversionTuning(values);
   const region = parseRegion(values.region);
@@ -76,7 +79,10 @@ export async function withCliSession<T>(fn: (sessions: LatentSessionStore) => Pr
 
 export async function runEdit(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOrUsage(() => parseArgs({ args, options: editOptions, allowPositionals: true, strict: true }));
-  if (values.help) return void io.stdout.write(EDIT_HELP), EXIT_OK;
+  if (values.help) {
+    io.stdout.write(EDIT_HELP);
+    return EXIT_OK;
+  }
   const input = oneInput(positionals);
   const attributes = parseAttributes(values.attr ?? []);
   if (Object.keys(attributes).length === 0) throw new UsageError('give at least one --attr NAME=ALPHA');

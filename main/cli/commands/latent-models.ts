@@ -51,7 +51,10 @@ export function latentModelCommand(sub: Sub) {
     const takesImages = sub === 'discriminate' || sub === 'encode' || sub === 'classify';
     const parsed = parseOrUsage(() => parseFor(sub, args));
     const values = parsed.values;
-    if (values.help) return void io.stdout.write(MODEL_HELP[sub]), EXIT_OK;
+    if (values.help) {
+      io.stdout.write(MODEL_HELP[sub]);
+      return EXIT_OK;
+    }
     const inputs = sub === 'encode' ? [oneInput(parsed.positionals)] : parsed.positionals;
     if (takesImages && inputs.length === 0) throw new UsageError('missing the input image');
     if ((sub === 'sample' || sub === 'generate') && values.output === undefined) throw new UsageError('missing -o <output>');

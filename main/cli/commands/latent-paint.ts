@@ -29,7 +29,10 @@ const constrainOptions = {
 
 export async function runLearnAttribute(args: string[], io: CliIo): Promise<number> {
   const { values } = parseOrUsage(() => parseArgs({ args, options: learnOptions, strict: true }));
-  if (values.help) return void io.stdout.write(LEARN_HELP), EXIT_OK;
+  if (values.help) {
+    io.stdout.write(LEARN_HELP);
+    return EXIT_OK;
+  }
   const name = attributeName(values.name);
   if (!values.pos || !values.neg) throw new UsageError('give --pos DIR and --neg DIR');
   const method = parseMethod(values.method);
@@ -51,7 +54,10 @@ export async function runLearnAttribute(args: string[], io: CliIo): Promise<numb
 
 export async function runForgetAttribute(args: string[], io: CliIo): Promise<number> {
   const { values } = parseOrUsage(() => parseArgs({ args, options: forgetOptions, strict: true }));
-  if (values.help) return void io.stdout.write(FORGET_HELP), EXIT_OK;
+  if (values.help) {
+    io.stdout.write(FORGET_HELP);
+    return EXIT_OK;
+  }
   const name = attributeName(values.name);
   const fam = await openFamily(values.model);
   await removeUserAttribute(fam.id, fam.latentSize, name);
@@ -78,7 +84,10 @@ async function readStrokes(path: string): Promise<Stroke[]> {
 
 export async function runConstrain(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOrUsage(() => parseArgs({ args, options: constrainOptions, allowPositionals: true, strict: true }));
-  if (values.help) return void io.stdout.write(CONSTRAIN_HELP), EXIT_OK;
+  if (values.help) {
+    io.stdout.write(CONSTRAIN_HELP);
+    return EXIT_OK;
+  }
   const input = oneInput(positionals);
   if (!values.strokes) throw new UsageError('missing --strokes <strokes.json>');
   if (!values.output) throw new UsageError('missing -o <output>');
