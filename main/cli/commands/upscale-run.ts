@@ -39,6 +39,7 @@ export class UpscaleRunner {
     const image = await decodeImageFile(input);
     // Refused before the work, as the app refuses it: 400 MP of RGB is 1.2 GB in memory.
     checkOutputSize(image.width, image.height, scale);
+    const format = checkedFormat(this.options.format, output, image.metadata.format ?? 'png');
     const split = workers > 1 && image.width * image.height >= SPLIT_MIN_PIXELS;
     let raster: RasterImage;
     if (split) {
@@ -49,7 +50,6 @@ export class UpscaleRunner {
       await this.backendReady;
       raster = await upscaleRaster(image, { model, scale, tileFlops: THROUGHPUT_TILE_FLOPS }, ctx);
     }
-    const format = checkedFormat(this.options.format, output, image.metadata.format ?? 'png');
     const exportOptions: ExportOptions = { format, overwrite: this.options.overwrite };
     if (this.options.quality !== undefined) exportOptions.quality = this.options.quality;
     const result = await exportRaster(raster, output, exportOptions);
