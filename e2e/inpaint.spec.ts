@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
 import { expect, test } from './fixtures/browser-mode';
 import { countColour } from './fixtures/images';
 import { RED, SQUARE, redSquarePng } from './fixtures/inpaint-images';
@@ -65,4 +68,52 @@ test('paint a mask with the brush over a red square, fill it, and the red is gon
   await page.waitForTimeout(500);
   expect(await countColour(await canvas.screenshot(), RED)).toBeGreaterThan(before * 0.9);
   await step(page, testInfo, 'undone');
+});
+
+/**
+ * The UI sends only the part of a mask around its paint (with room for the feather) and the
+ * engine places it on black at image size. The saved mask must be the whole image's feathered
+ * mask all the same: here against the same blur drawn on a whole-image canvas in the page.
+ */
+test('a feathered mask is sent as the part around its paint and saved as the whole image’s mask', async ({ page, app }) => {
+  await page.goto(app.url);
+  await expect(page.getByTestId('status-backend')).toContainText('wasm');
+  await dropFile(page, '[data-testid=canvas]', 'square.png', await redSquarePng(), 'image/png');
+  await expect(page.getByTestId('status-size')).toContainText('400 × 300');
+  await page.keyboard.press('m');
+  await expect(page.getByTestId('mask-tool-rect')).toHaveAttribute('aria-pressed', 'true');
+  const feather = 6;
+  await page.getByTestId('mask-feather').fill(String(feather));
+  // Near the right edge, so the crop is cut by the image there and has a margin elsewhere.
+  const rect = { x: 330, y: 120, width: 60, height: 50 };
+  for (const [key, value] of Object.entries(rect)) await page.getByTestId(`mask-rect-${key}`).fill(String(value));
+  await page.getByTestId('mask-rect-add').click();
+  await page.getByTestId('mask-export').click();
+  const saved = join(app.exportDir, 'square.mask.png');
+  await expect.poll(() => existsSync(saved), { timeout: 10_000 }).toBe(true);
+  const { data, info } = await sharp(saved).greyscale().raw().toBuffer({ resolveWithObject: true });
+  expect([info.width, info.height]).toEqual([IMAGE.width, IMAGE.height]);
+  const reference = await page.evaluate(
+    ({ rect: r, feather: f, size }) => {
+      const canvas = Object.assign(document.createElement('canvas'), size);
+      const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
+      const white = Object.assign(document.createElement('canvas'), size);
+      const w = white.getContext('2d') as CanvasRenderingContext2D;
+      w.fillStyle = '#fff';
+      w.fillRect(r.x, r.y, r.width, r.height);
+      ctx.fillStyle = '#000';
+      ctx.fillRect(0, 0, size.width, size.height);
+      ctx.filter = `blur(${f}px)`;
+      ctx.drawImage(white, 0, 0);
+      const px = ctx.getImageData(0, 0, size.width, size.height).data;
+      return Array.from({ length: size.width * size.height }, (_, i) => px[i * 4]!);
+    },
+    { rect, feather, size: IMAGE },
+  );
+  let worst = 0;
+  for (let i = 0; i < reference.length; i += 1) worst = Math.max(worst, Math.abs((data[i] ?? 0) - reference[i]!));
+  expect(worst).toBeLessThanOrEqual(1);
+  // The feather is really there: soft just outside the rectangle, black far from it.
+  expect(data[(rect.y + 25) * IMAGE.width + rect.x - 3]).toBeGreaterThan(10);
+  expect(data[(rect.y + 25) * IMAGE.width + rect.x - 40]).toBe(0);
 });

@@ -4,7 +4,7 @@ import type { SrImagePlan, SrPlanArgs, UpscaleBandArgs } from './ops/sr/band-met
 import type { Band, BandPlan, BandResult } from './ops/sr/bands';
 import type { UpscaleJobSpec } from '../../preload/contract/sr';
 import type { RasterImage } from './io/raster';
-import type { BackendInfo, ImageInfo, JobPriority, JobResult, JobSpec, ExportOptions, ExportResult, EngineInfo } from '../../preload/contract/types';
+import type { BackendInfo, ImageInfo, JobPriority, JobResult, JobSpec, ExportOptions, ExportResult, EngineInfo, UploadFrame } from '../../preload/contract/types';
 
 /** What the engine knows of an image; the transport adds the preview URL. */
 export type ImageMeta = Omit<ImageInfo, 'previewUrl'>;
@@ -25,7 +25,8 @@ export type EngineJobResult =
 export interface EngineMethods {
   info(args: Record<string, never>): Omit<EngineInfo, 'mode'>;
   openFile(args: { path: string }): ImageMeta;
-  openBytes(args: { name: string; data: Uint8Array }): ImageMeta;
+  /** With a frame, the decoded image is a mask's crop, placed on black (io/place-on-black.ts). */
+  openBytes(args: { name: string; data: Uint8Array; frame?: UploadFrame }): ImageMeta;
   preview(args: { imageId: string }): Uint8Array;
   exportImage(args: { imageId: string; path: string; options: ExportOptions }): ExportResult;
   release(args: { imageId: string }): null;

@@ -77,9 +77,9 @@ export class LatentshopService extends EventEmitter<ServiceEvents> implements La
     return this.openPaths(this.paths.allow(paths));
   }
 
-  async upload({ name, dataBase64 }: { name: string; dataBase64: string }): Promise<ImageInfo> {
+  async upload({ name, dataBase64, frame }: Parameters<LatentshopMethods['upload']>[0]): Promise<ImageInfo> {
     const data = new Uint8Array(Buffer.from(dataBase64, 'base64'));
-    return this.toInfo(await this.host.call('openBytes', { name, data }));
+    return this.toInfo(await this.host.call('openBytes', { name, data, ...(frame && { frame }) }));
   }
 
   async startJob(args: Parameters<LatentshopMethods['startJob']>[0]): Promise<{ jobId: string }> {

@@ -59,6 +59,7 @@ export const ERROR_MESSAGES = {
   outOfMemory: ['OUT_OF_MEMORY', 'Not enough memory for this operation. Try a smaller image or region.'],
   // Completion.
   maskPixelCount: ['BAD_ARGUMENT', 'The mask has {count} pixels but the image is {width} × {height} ({pixels} pixels); they must be the same size.'],
+  frameOverflow: ['BAD_ARGUMENT', '{name} ({width} × {height}) does not fit in a {frameWidth} × {frameHeight} image at {left}, {top}.'],
   maskSize: ['BAD_ARGUMENT', 'The mask is {maskWidth} × {maskHeight} pixels but the image is {width} × {height} ({pixels} pixels); they must be the same size.'],
   maskCoversAllFill: ['BAD_ARGUMENT', 'The mask covers the whole image; nothing to fill from.'],
   maskCoversAllComplete: ['BAD_ARGUMENT', 'The mask covers the whole image; nothing to complete from.'],

@@ -54,6 +54,10 @@ export const methodSchemas = {
       name: z.string().min(1).max(255).refine((n) => !/[\\/]/.test(n), 'name must not contain a path'),
       // 512 MiB of bytes is ~683 MiB of base64. An empty file passes, so the decoder can say it is empty.
       dataBase64: z.string().max(716_000_000),
+      frame: z
+        .object({ width: z.number().int().min(1).max(1_000_000), height: z.number().int().min(1).max(1_000_000), left: z.number().int().min(0), top: z.number().int().min(0) })
+        .strict()
+        .optional(),
     })
     .strict(),
   startJob: z.object({ spec: jobSpecSchema, priority: z.enum(['interactive', 'batch']).optional() }).strict(),

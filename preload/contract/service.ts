@@ -12,6 +12,7 @@ import type {
   JobResult,
   JobSpec,
   JobStarted,
+  UploadFrame,
 } from './types';
 
 /**
@@ -25,8 +26,11 @@ export interface LatentshopMethods {
   openDialog(args: Record<string, never>): Promise<ImageInfo[]>;
   /** Opens files dropped on the window (Electron only: paths come from the drop). */
   openDropped(args: { paths: string[] }): Promise<ImageInfo[]>;
-  /** Opens an image from bytes the user picked or dropped in browser mode. Max 512 MiB. */
-  upload(args: { name: string; dataBase64: string }): Promise<ImageInfo>;
+  /**
+   * Opens an image from bytes the user picked or dropped in browser mode, max 512 MiB. With a
+   * frame, the image is a mask's crop: its grey values placed on a black frame (see UploadFrame).
+   */
+  upload(args: { name: string; dataBase64: string; frame?: UploadFrame }): Promise<ImageInfo>;
   /** Queues a long operation and returns its id at once. Default priority: interactive. */
   startJob(args: { spec: JobSpec; priority?: JobPriority }): Promise<JobStarted>;
   /** Cancels a queued or running job; it ends with CANCELLED within 1 s. */

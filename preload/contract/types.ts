@@ -67,6 +67,18 @@ export interface ImageInfo {
   previewUrl: string;
 }
 
+/**
+ * Where an uploaded image sits on a black frame of `width` × `height`, its top-left corner at
+ * `left`, `top`. The UI sends a mask so: only the part around the painted pixels, which on a
+ * 24 MP photo is a small fraction of the whole (a whole-photo mask took a second to encode).
+ */
+export interface UploadFrame {
+  width: number;
+  height: number;
+  left: number;
+  top: number;
+}
+
 export type JobPriority = 'interactive' | 'batch';
 
 export interface ResizeJobSpec {

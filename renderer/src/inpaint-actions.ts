@@ -15,14 +15,14 @@ export function useInpaintActions() {
   const masks = useMaskController();
   const t = i18n.global.t;
 
-  /** Uploads the mask (rasterised at image size, feathered) and returns its engine id. */
+  /** Uploads the mask (feathered; the engine places it at image size) and returns its engine id. */
   async function uploadMask(name: string): Promise<string | null> {
     const png = await masks.maskPng();
     if (!png) {
       toasts.show(t('inpaint.needMask'), 'info');
       return null;
     }
-    const info = await getApi().upload({ name, dataBase64: await readBase64(new File([png], name, { type: 'image/png' })) });
+    const info = await getApi().upload({ name, dataBase64: await readBase64(new File([png.blob], name, { type: 'image/png' })), frame: png.frame });
     return info.id;
   }
 

@@ -5,6 +5,7 @@ import type { BackendInfo, JobPriority, JobSpec } from '../../../preload/contrac
 import { listInstalledFamilies } from '../models-root';
 import { decodeImageBuffer, decodeImageFile } from '../io/decode';
 import { encodePreviewPng } from '../io/encode';
+import { placeOnBlack } from '../io/place-on-black';
 import { exportRaster } from '../io/atomic-write';
 import type { EngineMethods } from '../protocol';
 import { ImageStore } from './image-store';
@@ -44,8 +45,9 @@ export function createMethods({ store, backend, startJob }: MethodDeps): AsyncMe
       const image = await decodeImageFile(path);
       return ImageStore.describe(await store.put(image), image);
     },
-    openBytes: async ({ name, data }) => {
-      const image = await decodeImageBuffer(data, name);
+    openBytes: async ({ name, data, frame }) => {
+      const decoded = await decodeImageBuffer(data, name);
+      const image = frame ? placeOnBlack(decoded, frame) : decoded;
       return ImageStore.describe(await store.put(image), image);
     },
     preview: async ({ imageId }) => new Uint8Array(await encodePreviewPng(await store.get(imageId))),

@@ -53,6 +53,7 @@ export const zhCNErrors = {
   upscaleOutOfMemory: '即使用最小的分块，内存也不足以完成放大。请关闭其他图像，或选择更小的倍数。',
   outOfMemory: '内存不足，无法完成此操作。请尝试更小的图像或区域。',
   maskPixelCount: '蒙版有 {count} 个像素，但图像为 {width} × {height}（{pixels} 个像素）；两者尺寸必须相同。',
+  frameOverflow: '{name}（{width} × {height}）放不进 {frameWidth} × {frameHeight} 的图像中 {left}, {top} 的位置。',
   maskSize: '蒙版为 {maskWidth} × {maskHeight} 像素，但图像为 {width} × {height}（{pixels} 个像素）；两者尺寸必须相同。',
   maskCoversAllFill: '蒙版覆盖了整幅图像，没有可用来填充的内容。',
   maskCoversAllComplete: '蒙版覆盖了整幅图像，没有可用来补全的内容。',

@@ -1,4 +1,5 @@
-import { type PixelPoint, type PixelRect, growRect } from './alpha-delta';
+import type { UploadFrame } from '../../../../preload/contract/types';
+import { type PixelPoint, type PixelRect, growRect, grownWithin, unionRect } from './alpha-delta';
 import type { AlphaSurface } from './MaskHistory';
 import { maskPngOffThread } from './mask-png-off-thread';
 import { PAINT, alphaOf, redFromAlpha, thresholdMask } from './mask-raster';
@@ -15,6 +16,8 @@ export class MaskModel implements AlphaSurface {
   private readonly ctx: CanvasRenderingContext2D;
   /** What edits touched since the last `takeDirty`: all the history has to compare. */
   private dirty: PixelRect | null = null;
+  /** Where paint may be since the last clear (erasing does not shrink it): the mask is clear outside. */
+  private painted: PixelRect | null = null;
 
   constructor(readonly width: number, readonly height: number) {
     this.canvas = document.createElement('canvas');
@@ -68,6 +71,7 @@ export class MaskModel implements AlphaSurface {
   clear(): void {
     this.touch(null, 0);
     this.ctx.clearRect(0, 0, this.width, this.height);
+    this.painted = null;
   }
 
   /** Loads a mask image, read as the engine reads masks: varying alpha, else luminance > 50 %. */
@@ -78,14 +82,19 @@ export class MaskModel implements AlphaSurface {
     const image = ctx.getImageData(0, 0, this.width, this.height);
     thresholdMask(image.data);
     ctx.putImageData(image, 0, 0);
+    this.painted = this.whole();
   }
 
   /**
-   * The mask as a white-on-black PNG at image size, blurred by `feather` pixels: the
-   * format every tool (and the engine's luminance rule) reads, with soft edges when asked.
+   * The mask as a white-on-black PNG, blurred by `feather` pixels: the format every tool (and
+   * the engine's luminance rule) reads, with soft edges when asked. Only the part around the
+   * paint is encoded, `frame` saying where it sits in the image (black elsewhere): a whole
+   * 24 MP mask took a second to encode and almost as long to send. The margin holds the blur.
    */
-  toPng(feather: number): Promise<Blob> {
-    return maskPngOffThread(this.canvas, feather);
+  async toPng(feather: number): Promise<{ blob: Blob; frame: UploadFrame }> {
+    const crop = grownWithin(this.painted ?? this.whole(), Math.ceil(4 * feather) + 2, this.width, this.height);
+    const blob = await maskPngOffThread(this.canvas, feather, crop);
+    return { blob, frame: { width: this.width, height: this.height, left: crop.x, top: crop.y } };
   }
 
   /** The region edited since the last call (image pixels, maybe past the edges), and starts a new one. */
@@ -104,11 +113,18 @@ export class MaskModel implements AlphaSurface {
     const image = this.ctx.createImageData(r.w, r.h);
     redFromAlpha(alpha, image.data);
     this.ctx.putImageData(image, r.x, r.y);
+    this.painted = unionRect(this.painted, r);
   }
 
   /** Grows the dirty region by the points' bounds plus `pad` and a pixel of antialiasing; null points: everything. */
   private touch(points: readonly PixelPoint[] | null, pad: number): void {
-    this.dirty = points ? growRect(this.dirty, points, pad + 1) : { x: 0, y: 0, w: this.width, h: this.height };
+    const rect = points ? growRect(null, points, pad + 1) : this.whole();
+    this.dirty = unionRect(this.dirty, rect);
+    this.painted = unionRect(this.painted, rect);
+  }
+
+  private whole(): PixelRect {
+    return { x: 0, y: 0, w: this.width, h: this.height };
   }
 
   private draw(erase: boolean, paint: (ctx: CanvasRenderingContext2D) => void): void {

@@ -94,6 +94,20 @@ export function crop(outer: PixelRect, data: Uint8Array, inner: PixelRect): Uint
 }
 
 /** `rect` (or nothing) grown to hold every point with `pad` around it, on whole pixels. */
+/** The smallest rectangle holding `rect` (when there is one) and `other`. */
+export function unionRect(rect: PixelRect | null, other: PixelRect): PixelRect {
+  return growRect(rect, [{ x: other.x, y: other.y }, { x: other.x + other.w, y: other.y + other.h }], 0);
+}
+
+/** `rect` grown by `margin` on every side and cut to a width × height image (at least 1 × 1 inside it). */
+export function grownWithin(rect: PixelRect, margin: number, width: number, height: number): PixelRect {
+  const x = Math.min(width - 1, Math.max(0, rect.x - margin));
+  const y = Math.min(height - 1, Math.max(0, rect.y - margin));
+  const x1 = Math.max(x + 1, Math.min(width, rect.x + rect.w + margin));
+  const y1 = Math.max(y + 1, Math.min(height, rect.y + rect.h + margin));
+  return { x, y, w: x1 - x, h: y1 - y };
+}
+
 export function growRect(rect: PixelRect | null, points: readonly PixelPoint[], pad: number): PixelRect {
   let [x0, y0, x1, y1] = rect ? [rect.x, rect.y, rect.x + rect.w, rect.y + rect.h] : [Infinity, Infinity, -Infinity, -Infinity];
   for (const p of points) {

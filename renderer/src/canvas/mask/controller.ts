@@ -1,5 +1,6 @@
 import { markRaw } from 'vue';
 import type { Canvas } from 'fabric';
+import type { UploadFrame } from '../../../../preload/contract/types';
 import { activeView } from '../active';
 import type { CanvasView } from '../CanvasView';
 import { MaskBrushTool } from '../tools/MaskBrushTool';
@@ -142,8 +143,8 @@ export function useMaskController() {
     },
     /** Shows or hides the overlay as the active panel changes (see overlayShown). */
     syncOverlay: () => layer?.setVisible(overlayShown()),
-    /** The mask as the PNG the engine gets: image size, feathered; null when nothing is masked. */
-    maskPng: async (): Promise<Blob | null> => (layer && mask.hasMask ? layer.model.toPng(mask.feather) : null),
+    /** The mask as the PNG the engine gets (feathered, its frame in the image); null when nothing is masked. */
+    maskPng: async (): Promise<{ blob: Blob; frame: UploadFrame } | null> => (layer && mask.hasMask ? layer.model.toPng(mask.feather) : null),
     importMask: async (file: File): Promise<void> => {
       const bitmap = await createImageBitmap(file);
       edit((l) => l.model.load(bitmap));
