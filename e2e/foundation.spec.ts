@@ -71,3 +71,24 @@ test('open by drop, see pixels, resize with progress, undo, export with metadata
   expect(at(100, 400)[0]).toBeGreaterThan(180);
   expect(at(1100, 400)[2]).toBeGreaterThan(180);
 });
+
+/** A big photo's preview takes seconds to load: until it is drawn, the zoom is not the old photo's. */
+test('the status bar says Loading… for the zoom until a new photo is drawn', async ({ page, app }) => {
+  await page.goto(app.url);
+  await expect(page.getByTestId('status-backend')).toContainText('wasm');
+  await expect(page.getByTestId('status-zoom')).toHaveText('100%');
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/image/*.png*', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await dropFile(page, '[data-testid=canvas]', 'split.jpg', await splitColourJpeg(3000, 2000), 'image/jpeg');
+  await expect(page.getByTestId('status-size')).toContainText('3000 × 2000');
+  await expect(page.getByTestId('status-zoom')).toHaveText('Loading…');
+  release();
+  await expect(page.getByTestId('status-zoom')).toHaveText(/^\d+%$/);
+  const zoom = await page.evaluate(() => (window as unknown as { __latentshop: { zoom(): number } }).__latentshop.zoom());
+  expect(zoom).toBeLessThan(0.5); // Fitted: a 3000 px photo in a 1280 px window.
+  await expect(page.getByTestId('status-zoom')).toHaveText(`${Math.round(zoom * 100)}%`);
+});

@@ -5,7 +5,8 @@ import { PanZoomTool } from './tools/PanZoomTool';
 import type { CanvasTool } from './tools/CanvasTool';
 import { centredTransform, clampZoom, fitZoom, type Size } from './viewport';
 
-export type ZoomListener = (zoom: number) => void;
+/** The view's zoom, or null while an image of another size is loading (the zoom will change). */
+export type ZoomListener = (zoom: number | null) => void;
 
 /**
  * Wraps a Fabric canvas that shows the current image at its true pixel size in canvas
@@ -46,6 +47,8 @@ export class CanvasView {
   async show(info: ImageInfo | null): Promise<void> {
     const seq = ++this.loadSeq;
     if (!info) return this.replaceImage(null, null);
+    // A 24 MP preview takes a second or two to load; until then the old zoom would be shown as the new photo's.
+    if (info.width !== this.imageSize?.width || info.height !== this.imageSize.height) for (const listener of this.zoomListeners) listener(null);
     const img = await FabricImage.fromURL(info.previewUrl);
     if (seq !== this.loadSeq) return; // A newer show() won the race.
     // The preview may be smaller than the image; scale it so canvas units stay image pixels.
@@ -69,8 +72,10 @@ export class CanvasView {
       setCheckerZoom(this.checker, this.zoom);
       this.canvas.insertAt(0, this.checker);
     }
-    if (sameSize) this.canvas.requestRenderAll();
-    else this.fit();
+    if (sameSize) {
+      this.canvas.requestRenderAll();
+      for (const listener of this.zoomListeners) listener(this.zoom); // Ends a 'loading' another show() began.
+    } else this.fit();
   }
 
   fit(): void {

@@ -28,6 +28,7 @@ export const en = {
     exporting: 'Exporting {name}…',
     bitDepth: '{depth}-bit',
     zoom: '{percent}%',
+    zoomLoading: 'Loading…',
     noImage: 'No image',
   },
   jobs: {

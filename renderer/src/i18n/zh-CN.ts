@@ -30,6 +30,7 @@ export const zhCN: MessageSchema = {
     size: '{width} × {height} 像素',
     bitDepth: '{depth} 位',
     zoom: '{percent}%',
+    zoomLoading: '加载中…',
     noImage: '无图像',
   },
   jobs: {

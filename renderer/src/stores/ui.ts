@@ -6,8 +6,8 @@ export type DialogName = 'resize' | 'export';
 /** Window-level UI state that several components share. */
 export const useUiStore = defineStore('ui', () => {
   const dialog = ref<DialogName | null>(null);
-  /** Current canvas zoom (1 = 100 %), mirrored from the CanvasView for the status bar. */
-  const zoom = ref(1);
+  /** Current canvas zoom (1 = 100 %), mirrored from the CanvasView for the status bar; null while a new photo loads. */
+  const zoom = ref<number | null>(1);
   const dropActive = ref(false);
   const activePanel = ref('adjust');
   const busyOpening = ref(false);
