@@ -39,8 +39,19 @@ export function parseOrUsage<R>(parse: () => R): R {
     return parse();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new UsageError(message.split('\n')[0] ?? message);
+    throw new UsageError(ambiguousValue(message) ?? message.split('\n')[0] ?? message);
   }
+}
+
+/**
+ * Node's "Option '-o' argument is ambiguous." for a value that starts with a dash (-x.png, a
+ * negative strength) names neither the cause nor the fix on its first line: say both.
+ */
+function ambiguousValue(message: string): string | undefined {
+  const match = /^Option '([^']+)' argument is ambiguous\.[\s\S]*use '(--[^=']+)=/.exec(message);
+  if (!match) return undefined;
+  const [, flag, long] = match;
+  return `${flag} needs a value, and the argument after it starts with a dash. If that is the value, join them with '=': ${long}=-…`;
 }
 
 export interface NumberRule {

@@ -23,6 +23,9 @@ describe('latentshop usage', () => {
     [['resize', 'a.png', '--scale', '2', '--width', '5', '-o', 'b.png'], /not both/],
     [['resize', 'a.png', '--scale', '2', '-o', 'b.gif'], /cannot tell the format/],
     [['resize', 'a.png', '--scale', '2', '-o', 'b.png', '--bogus'], /Unknown option '--bogus'/],
+    // A value that starts with a dash: the cause and the way to write it, not Node's bare "ambiguous".
+    [['resize', 'a.png', '--scale', '2', '-o', '-b.png'], /^latentshop resize: -o needs a value, and the argument after it starts with a dash\. If that is the value, join them with '=': --output=-…\n/],
+    [['edit', 'a.png', '--attr', '-1', '-o', 'b.png'], /--attr needs a value.*join them with '=': --attr=-…/],
     [['frobnicate'], /unknown command "frobnicate"/],
     [[], /no command given/],
   ])('exits 2 on bad usage: %j', async (argv, message) => {
