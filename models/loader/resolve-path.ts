@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { modelNotFound } from './errors';
 
 const NPM_PREFIX = 'npm:';
@@ -25,23 +25,21 @@ export function resolveModelPath(path: string, familyDir: string, manifestPath: 
   return join(root, rest);
 }
 
-/** The folder holding `pkg`'s package.json, by node_modules walk, then by Node's resolver. */
+/**
+ * The folder holding `pkg`'s package.json: the family's own copy (`<familyDir>/node_modules/<pkg>`)
+ * if it ships one, else the app's, looked up where Node resolves the app's own imports. Nothing
+ * walks up from the family folder: packaged, models/ sits in resources/ (an AppImage mounts it
+ * under /tmp/.mount_*), so a walk would reach /tmp/node_modules or C:\node_modules, where anyone
+ * can plant a same-named package and have its weights loaded silently.
+ */
 export function findPackageRoot(pkg: string, fromDir: string): string | undefined {
-  for (let dir = resolve(fromDir); ; dir = dirname(dir)) {
-    const candidate = join(dir, 'node_modules', pkg);
-    if (isPackage(candidate, pkg)) return candidate;
-    if (dirname(dir) === dir) break;
-  }
-  try {
-    // Packages with an "exports" map hide package.json, so resolve the entry and walk up.
-    const entry = createRequire(import.meta.url).resolve(pkg);
-    for (let dir = dirname(entry); dirname(dir) !== dir; dir = dirname(dir)) {
-      if (isPackage(dir, pkg)) return dir;
-    }
-  } catch {
-    // Not resolvable from here either: the caller reports MODEL_NOT_FOUND.
-  }
-  return undefined;
+  const own = join(resolve(fromDir), 'node_modules', pkg);
+  if (isPackage(own, pkg)) return own;
+  // The folders Node searches from this file, nearest first: the app's node_modules (or the one
+  // an npx or global install hoisted it into). Checking package.json in each, rather than
+  // require.resolve, also finds packages whose "exports" map hides package.json.
+  const searched = createRequire(import.meta.url).resolve.paths(pkg) ?? [];
+  return searched.map((dir) => join(dir, pkg)).find((dir) => isPackage(dir, pkg));
 }
 
 function isPackage(dir: string, pkg: string): boolean {
