@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import { IPC_CHANNEL, IPC_EVENT_CHANNEL, type LatentshopBridge, type WireEvent, type WireReply } from './contract/service';
+import { IPC_CHANNEL, IPC_DROP_CHANNEL, IPC_EVENT_CHANNEL, type LatentshopBridge, type LatentshopFiles, type WireEvent, type WireReply } from './contract/service';
 
-// The preload stays tiny: one request channel, one event channel, and file paths for drops.
+// The preload stays tiny: one request channel, one event channel, and one to record dropped files.
 let nextId = 1;
 
 const bridge: LatentshopBridge = {
@@ -17,5 +17,16 @@ const bridge: LatentshopBridge = {
   },
 };
 
+const files: LatentshopFiles = {
+  // Main opens only paths it recorded. getPathForFile gives '' for a File built by page script,
+  // so the page can hand over files the user dropped or picked, but cannot name a path itself.
+  async recordDropped(dropped) {
+    const paths = dropped.map((file) => webUtils.getPathForFile(file));
+    const real = paths.filter((path) => path !== '');
+    if (real.length > 0) await ipcRenderer.invoke(IPC_DROP_CHANNEL, real);
+    return paths.map((path) => path || null);
+  },
+};
+
 contextBridge.exposeInMainWorld('latentshop', bridge);
-contextBridge.exposeInMainWorld('latentshopFiles', { pathForFile: (file: File) => webUtils.getPathForFile(file) });
+contextBridge.exposeInMainWorld('latentshopFiles', files);

@@ -17,7 +17,7 @@ export interface BatchPlatform {
 }
 
 /**
- * The batch half of the contract. Desktop drops give paths (recorded here like openDropped);
+ * The batch half of the contract. Desktop drops give paths (main recorded them at the drop);
  * browser mode uploads each file into the state folder first, so a restart can still resume.
  */
 export class BatchService {
@@ -74,7 +74,7 @@ export class BatchService {
     if (dropped.length > 0 && this.platform.mode !== 'electron') {
       throw LatentshopError.of('batchDropNeedsDesktop', {});
     }
-    return [...staged, ...(await expandPaths(this.paths.allow(dropped)))];
+    return [...staged, ...(await expandPaths(dropped.map((path) => this.paths.assertAllowed(path))))];
   }
 
   /** Desktop: a folder the user picks. Browser mode: a new subfolder of the export folder per batch. */

@@ -6,6 +6,8 @@ import { isAllowedNavigation } from './trust';
 export function hardenApp(devServerUrl: string | undefined): void {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
+  // Only http(s) responses come through here (a dev server); the app protocol puts the same
+  // headers on its own responses (protocols.ts).
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });

@@ -3,30 +3,41 @@ import { join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Runtime } from '../app/runtime';
 import { SECURITY_HEADERS } from '../server/security';
-import { APP_PROTOCOL, IMAGE_PROTOCOL } from './trust';
+import { APP_PROTOCOL } from './trust';
+
+/** Preview images, on the page's own origin so a canvas that draws them stays readable (eyedropper). */
+const IMAGE_ROUTE = /^\/image\/(img_[0-9a-f]+)\.png$/;
 
 /** Must run before the app is ready. */
 export function registerSchemes(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: APP_PROTOCOL, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-    { scheme: IMAGE_PROTOCOL, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-  ]);
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_PROTOCOL, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 }
 
 /** Serves the renderer from disk and preview images from the engine; nothing remote. */
 export function handleProtocols(rendererDir: string, runtime: Runtime): void {
-  protocol.handle(APP_PROTOCOL, (request) => {
-    const path = normalize(join(rendererDir, decodeURIComponent(new URL(request.url).pathname)));
-    if (!path.startsWith(rendererDir)) return new Response('Not found', { status: 404 });
-    return net.fetch(pathToFileURL(path).toString());
+  protocol.handle(APP_PROTOCOL, async (request) => {
+    const pathname = new URL(request.url).pathname;
+    const image = IMAGE_ROUTE.exec(pathname);
+    if (image?.[1]) return servePreview(runtime, image[1]);
+    const path = normalize(join(rendererDir, decodeURIComponent(pathname)));
+    if (!path.startsWith(rendererDir)) return notFound();
+    const file = await net.fetch(pathToFileURL(path).toString());
+    // webRequest's header hooks see only http(s), so the CSP travels on the response itself.
+    const headers = new Headers(file.headers);
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
+    return new Response(file.body, { status: file.status, statusText: file.statusText, headers });
   });
-  protocol.handle(IMAGE_PROTOCOL, async (request) => {
-    const imageId = new URL(request.url).hostname;
-    try {
-      const png = await runtime.host.call('preview', { imageId });
-      return new Response(Buffer.from(png), { headers: { 'Content-Type': 'image/png', ...SECURITY_HEADERS } });
-    } catch {
-      return new Response('Not found', { status: 404 });
-    }
-  });
+}
+
+async function servePreview(runtime: Runtime, imageId: string): Promise<Response> {
+  try {
+    const png = await runtime.host.call('preview', { imageId });
+    return new Response(Buffer.from(png), { headers: { 'Content-Type': 'image/png', ...SECURITY_HEADERS } });
+  } catch {
+    return notFound();
+  }
+}
+
+function notFound(): Response {
+  return new Response('Not found', { status: 404, headers: SECURITY_HEADERS });
 }

@@ -1,7 +1,6 @@
 /** The scheme and host the packaged renderer is loaded from. */
 export const APP_PROTOCOL = 'latentshop';
 export const APP_ORIGIN = `${APP_PROTOCOL}://app`;
-export const IMAGE_PROTOCOL = 'latentshop-image';
 
 /**
  * The IPC sender check: only the app's own top-level page may call the contract. A

@@ -6,6 +6,9 @@ import type { EngineSpawner, ForkOptions } from '../engine/host/spawner';
 export function utilitySpawner({ entry, env }: ForkOptions): EngineSpawner {
   return () => {
     const child = utilityProcess.fork(entry, [], { serviceName: 'Latentshop engine', env: env ?? process.env, stdio: 'inherit' });
+    // A fatal V8 error is emitted as 'error', which throws in main when nobody listens; 'exit'
+    // follows anyway, and the host restarts the engine there, so a line on stderr is enough.
+    child.on('error', (type, location) => process.stderr.write(`latentshop: engine ${type} at ${location}\n`));
     return {
       get pid() {
         return child.pid;

@@ -1,18 +1,28 @@
-import { ipcMain, type WebContents } from 'electron';
-import { IPC_CHANNEL, IPC_EVENT_CHANNEL, type LatentshopEvents, type WireEvent } from '../../preload/contract/service';
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { z } from 'zod';
+import { IPC_CHANNEL, IPC_DROP_CHANNEL, IPC_EVENT_CHANNEL, type LatentshopEvents, type WireEvent } from '../../preload/contract/service';
 import type { Runtime } from '../app/runtime';
 import { isTrustedSender } from '../electron/trust';
 
 const EVENTS: (keyof LatentshopEvents)[] = ['jobQueued', 'jobProgress', 'jobDone', 'jobError', 'engineRestarted', 'batchProgress'];
+/** As many paths as a batch may hold files, each as long as startBatch allows. */
+const droppedPaths = z.array(z.string().min(1).max(4096)).min(1).max(10_000);
 
-/** One channel for every call; the sender frame is checked before the router sees it. */
+/**
+ * One channel for every call, plus one on which the preload records dropped files' paths
+ * (main opens no other path the renderer names); the sender frame is checked on both.
+ */
 export function registerIpc(runtime: Runtime, devServerUrl: string | undefined): void {
+  const trusted = (event: IpcMainInvokeEvent): boolean => isTrustedSender(event.senderFrame?.url, event.senderFrame === event.sender.mainFrame, devServerUrl);
   ipcMain.handle(IPC_CHANNEL, async (event, request: unknown) => {
-    const frame = event.senderFrame;
-    if (!isTrustedSender(frame?.url, frame === event.sender.mainFrame, devServerUrl)) {
+    if (!trusted(event)) {
       return { id: -1, ok: false, error: { code: 'UNAUTHORIZED', message: 'Refused a call from an untrusted frame.' } };
     }
     return runtime.dispatch(request);
+  });
+  ipcMain.handle(IPC_DROP_CHANNEL, (event, paths: unknown) => {
+    if (!trusted(event)) throw new Error('Refused a drop from an untrusted frame.');
+    runtime.paths.allow(droppedPaths.parse(paths));
   });
 }
 

@@ -74,7 +74,8 @@ export class LatentshopService extends EventEmitter<ServiceEvents> implements La
 
   async openDropped({ paths }: { paths: string[] }): Promise<ImageInfo[]> {
     if (this.platform.mode !== 'electron') throw LatentshopError.of('dropNeedsDesktop', {});
-    return this.openPaths(this.paths.allow(paths));
+    // The preload recorded these when they were dropped; anything else is a path the page made up.
+    return this.openPaths(paths.map((path) => this.paths.assertAllowed(path)));
   }
 
   async upload({ name, dataBase64, frame }: Parameters<LatentshopMethods['upload']>[0]): Promise<ImageInfo> {

@@ -128,5 +128,16 @@ export type LatentshopApi = LatentshopMethods & {
   [E in EventName as `on${Capitalize<E>}`]: (listener: (payload: LatentshopEvents[E]) => void) => () => void;
 };
 
+/**
+ * The Electron preload's helper for files the user dropped or picked (absent in browser mode).
+ * It resolves each File to its path on disk and has main record the paths, so that
+ * openDropped and startBatch accept them. A File the page built itself has no path: null.
+ */
+export interface LatentshopFiles {
+  recordDropped(files: File[]): Promise<(string | null)[]>;
+}
+
 export const IPC_CHANNEL = 'latentshop:rpc';
 export const IPC_EVENT_CHANNEL = 'latentshop:event';
+/** Carries the paths of dropped files from the preload (never from page script) to main. */
+export const IPC_DROP_CHANNEL = 'latentshop:drop';

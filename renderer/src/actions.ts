@@ -4,7 +4,7 @@ import { useDocumentGuard } from './document-guard';
 import { errorText, i18n } from './i18n';
 import { getApi } from './ipc/api';
 import { toErrorData } from './ipc/errors';
-import { pathOf, pickFiles, readBase64 } from './ipc/files';
+import { droppedPaths, pickFiles, readBase64 } from './ipc/files';
 import { useDocumentStore } from './stores/document';
 import { useEngineStore } from './stores/engine';
 import { useJobsStore } from './stores/jobs';
@@ -58,8 +58,8 @@ export function useActions() {
     if (!(await guard.mayReplaceDocument(files.at(-1)!.name))) return;
     ui.busyOpening = true;
     try {
-      const paths = files.map(pathOf);
-      if (engine.mode === 'electron' && paths.every((p) => p !== null)) {
+      const paths = engine.mode === 'electron' ? await droppedPaths(files) : [];
+      if (paths.length > 0 && paths.every((p) => p !== null)) {
         try {
           showOpened(await getApi().openDropped({ paths: paths as string[] }));
         } catch (e) {

@@ -1,5 +1,5 @@
 /// <reference types="vite/client" />
-import type { ImageInfo, LatentshopBridge } from '../../preload/contract';
+import type { ImageInfo, LatentshopBridge, LatentshopFiles } from '../../preload/contract';
 
 /** Read-only hook for E2E tests; kept in production because it exposes nothing private. */
 export interface LatentshopDebugHook {
@@ -11,8 +11,8 @@ declare global {
   interface Window {
     /** Exposed by the Electron preload; absent in browser mode. */
     latentshop?: LatentshopBridge;
-    /** Electron preload helper around webUtils.getPathForFile (files carry no path under contextIsolation). */
-    latentshopFiles?: { pathForFile(file: File): string };
+    /** Electron preload helper that records dropped files' paths with main (files carry no path under contextIsolation). */
+    latentshopFiles?: LatentshopFiles;
     __latentshop?: LatentshopDebugHook;
   }
 }

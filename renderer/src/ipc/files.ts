@@ -12,10 +12,15 @@ export function readBase64(file: File): Promise<string> {
   });
 }
 
-/** The file-system path of a dropped file in Electron (preload helper); null in browser mode. */
-export function pathOf(file: File): string | null {
-  const path = window.latentshopFiles?.pathForFile(file);
-  return path ? path : null;
+/**
+ * The file-system paths of dropped or picked files in Electron, which the preload has main record
+ * so that openDropped and startBatch accept them; null for each in browser mode. A failed record
+ * gives nulls too: the caller then uploads the bytes, which works in both modes.
+ */
+export async function droppedPaths(files: readonly File[]): Promise<(string | null)[]> {
+  const helper = window.latentshopFiles;
+  if (!helper || files.length === 0) return files.map(() => null);
+  return helper.recordDropped([...files]).catch(() => files.map(() => null));
 }
 
 let fileInput: HTMLInputElement | null = null;

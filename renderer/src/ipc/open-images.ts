@@ -1,13 +1,14 @@
 import type { ImageInfo, LatentshopErrorData } from '../../../preload/contract';
 import { getApi } from './api';
 import { toErrorData } from './errors';
-import { pathOf, readBase64 } from './files';
+import { droppedPaths, readBase64 } from './files';
 
 /**
  * Opens files in the engine without showing them (e.g. examples for learning an attribute):
- * by path in Electron (main records dropped paths), by upload in browser mode. File by file,
- * so one unreadable file does not stop the rest; `failed` holds each such file with its error
- * (no stack), for the caller to word in the UI's language (see i18n's errorAbout).
+ * by path in Electron (the preload has main record the dropped paths first), by upload in
+ * browser mode. File by file, so one unreadable file does not stop the rest; `failed` holds each
+ * such file with its error (no stack), for the caller to word in the UI's language (see i18n's
+ * errorAbout).
  */
 export async function openImageFiles(
   files: File[],
@@ -16,8 +17,9 @@ export async function openImageFiles(
 ): Promise<{ images: ImageInfo[]; failed: { name: string; error: LatentshopErrorData }[] }> {
   const images: ImageInfo[] = [];
   const failed: { name: string; error: LatentshopErrorData }[] = [];
-  for (const file of files) {
-    const path = mode === 'electron' ? pathOf(file) : null;
+  const paths = mode === 'electron' ? await droppedPaths(files) : [];
+  for (const [index, file] of files.entries()) {
+    const path = paths[index];
     try {
       const opened = path
         ? await getApi().openDropped({ paths: [path] })

@@ -1,7 +1,7 @@
 import type { ImageFormat, ImageInfo } from '../../../preload/contract';
 import { getApi } from '../ipc/api';
 import { errorText } from '../i18n';
-import { pathOf, readBase64 } from '../ipc/files';
+import { droppedPaths, readBase64 } from '../ipc/files';
 import { useEngineStore } from '../stores/engine';
 import { useSrStore } from '../stores/sr';
 import { startAndWait } from './wait-job';
@@ -24,6 +24,7 @@ export async function upscaleFiles(files: File[]): Promise<void> {
   sr.batchFolder = folder.path;
   sr.batchItems = files.map((f) => ({ name: f.name, state: 'waiting' }));
   const { model, scale } = sr;
+  const paths = engine.mode === 'electron' ? await droppedPaths(files) : [];
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < files.length) {
@@ -32,8 +33,8 @@ export async function upscaleFiles(files: File[]): Promise<void> {
       const opened: ImageInfo[] = [];
       try {
         sr.updateItem(index, { state: 'running' });
-        const path = pathOf(file);
-        const image = engine.mode === 'electron' && path ? (await getApi().openDropped({ paths: [path] }))[0]! : await getApi().upload({ name: file.name, dataBase64: await readBase64(file) });
+        const path = paths[index];
+        const image = path ? (await getApi().openDropped({ paths: [path] }))[0]! : await getApi().upload({ name: file.name, dataBase64: await readBase64(file) });
         opened.push(image);
         const result = await startAndWait({ op: 'upscale', imageId: image.id, model, scale }, 'batch', (jobId) => sr.updateItem(index, { jobId }), file.name);
         if (result.kind !== 'image') throw new Error('unexpected result');

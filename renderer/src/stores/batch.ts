@@ -3,7 +3,7 @@ import { computed, markRaw, shallowRef } from 'vue';
 import type { BatchFileRef, BatchStatus, InpaintMethod } from '../../../preload/contract';
 import { folderOf } from '../components/dropped-files';
 import { getApi } from '../ipc/api';
-import { pathOf, readBase64 } from '../ipc/files';
+import { droppedPaths, readBase64 } from '../ipc/files';
 import { useEngineStore } from './engine';
 
 /**
@@ -37,8 +37,8 @@ export const useBatchStore = defineStore('batch', () => {
   /** Desktop: the dropped paths (main expands folders). Browser: each file uploaded, then named by its upload id. */
   async function refs(): Promise<BatchFileRef[]> {
     const files = staged.value;
-    const paths = files.map(pathOf);
-    if (engine.mode === 'electron' && paths.every((p) => p !== null)) return files.map((f, i) => ({ name: f.name, path: paths[i] as string }));
+    const paths = engine.mode === 'electron' ? await droppedPaths(files) : [];
+    if (paths.length > 0 && paths.every((p) => p !== null)) return files.map((f, i) => ({ name: f.name, path: paths[i] as string }));
     const out: BatchFileRef[] = [];
     uploading.value = files.length;
     try {
