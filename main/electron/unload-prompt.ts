@@ -1,20 +1,58 @@
-import { type BrowserWindow, dialog } from 'electron';
+import { app, type BrowserWindow, dialog } from 'electron';
+
+/** The question in each language the UI ships; the page's `lang` (set by its language switch) picks one. */
+const WORDING = {
+  en: {
+    buttons: ['Close without exporting', 'Cancel'],
+    message: 'You have changes that are not exported.',
+    detail: 'Closing discards them and their undo history.',
+  },
+  'zh-CN': {
+    buttons: ['不导出并关闭', '取消'],
+    message: '您有尚未导出的更改。',
+    detail: '关闭将丢弃这些更改及其撤销历史。',
+  },
+} as const;
+
+export function unloadWording(lang: string): (typeof WORDING)[keyof typeof WORDING] {
+  return lang.toLowerCase().startsWith('zh') ? WORDING['zh-CN'] : WORDING.en;
+}
 
 /**
  * The renderer's beforeunload asks to stay while work is not exported, and Electron, unlike a
- * browser, then shows nothing and just refuses to close. So main asks the question itself.
+ * browser, then shows nothing and just refuses to close. So main asks the question itself, in
+ * the UI's language. Reading that language is asynchronous, so the close is refused first and
+ * the window destroyed (which skips beforeunload) once the user chooses to close.
  */
 export function promptBeforeUnload(window: BrowserWindow): void {
-  window.webContents.on('will-prevent-unload', (event) => {
-    const choice = dialog.showMessageBoxSync(window, {
-      type: 'question',
-      buttons: ['Close without exporting', 'Cancel'],
-      defaultId: 1,
-      cancelId: 1,
-      message: 'You have changes that are not exported.',
-      detail: 'Closing discards them and their undo history.',
-    });
-    // Here preventDefault overrides the renderer's beforeunload: the window does close.
-    if (choice === 0) event.preventDefault();
+  let quitting = false;
+  let asking = false;
+  app.on('before-quit', () => (quitting = true));
+  window.webContents.on('will-prevent-unload', () => {
+    const wasQuitting = quitting;
+    quitting = false; // The quit was refused with the close; it resumes only if the user confirms.
+    if (asking) return;
+    asking = true;
+    void ask(window)
+      .then((close) => {
+        if (!close || window.isDestroyed()) return;
+        window.destroy();
+        if (wasQuitting) app.quit();
+      })
+      .finally(() => (asking = false));
   });
+}
+
+async function ask(window: BrowserWindow): Promise<boolean> {
+  const lang = await window.webContents.executeJavaScript('document.documentElement.lang').then(String, () => 'en');
+  const wording = unloadWording(lang);
+  const { response } = await dialog.showMessageBox(window, {
+    type: 'question',
+    buttons: [...wording.buttons],
+    defaultId: 1,
+    cancelId: 1,
+    message: wording.message,
+    detail: wording.detail,
+  });
+  return response === 0;
 }
