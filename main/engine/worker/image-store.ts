@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { readFile, rm, writeFile, rename } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LatentshopError } from '../../../preload/contract/errors';
 import type { RasterImage, RasterMetadata } from '../io/raster';
@@ -29,7 +29,14 @@ export class ImageStore {
   async put(image: RasterImage): Promise<string> {
     const id = `img_${randomUUID().replaceAll('-', '')}`;
     this.images.set(id, image);
-    await this.spill(id, image);
+    try {
+      await this.spill(id, image);
+    } catch (error) {
+      // The spill only lets a restarted engine find the image; a full disk must not stop the
+      // photo opening here, where it stays in memory. Export names the disk if it is still full.
+      process.stderr.write(`latentshop engine: could not keep a copy of ${image.metadata.name} in ${this.cacheDir}: ${String(error)}\n`);
+      await Promise.all(['.raw.tmp', '.raw', '.json'].map((ext) => rm(join(this.cacheDir, id + ext), { force: true }).catch(() => undefined)));
+    }
     return id;
   }
 
@@ -72,6 +79,9 @@ export class ImageStore {
       metadata: { ...rest, icc: encode(icc), exif: encode(exif) },
     };
     const pixels = Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength);
+    // Made again each time: a temp cleaner may have removed the folder mid-session, and every
+    // open then failed with a raw ENOENT.
+    await mkdir(this.cacheDir, { recursive: true });
     await writeFile(join(this.cacheDir, `${id}.raw.tmp`), pixels);
     await rename(join(this.cacheDir, `${id}.raw.tmp`), join(this.cacheDir, `${id}.raw`));
     await writeFile(join(this.cacheDir, `${id}.json`), JSON.stringify(header));
