@@ -99,6 +99,27 @@ test('the keyboard alone reaches dialogs, menus and sliders, and focus is never 
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('job-invert').last()).toHaveAttribute('data-state', 'cancelled');
   await expect(page.getByTestId('jobs')).toBeFocused();
+
+  // The Edit panel's own Cancel: Run goes disabled under the focus and hands it to Cancel; Enter
+  // there cancels, and focus is back on Run rather than the page. The abandoned run's preview
+  // goes too: with no caption and no sliders, it would read as a result.
+  await page.getByTestId('edit-run').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('edit-cancel')).toBeFocused({ timeout: 30_000 });
+  await expect(page.getByTestId('edit-recon')).toBeVisible({ timeout: 60_000 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('job-invert').last()).toHaveAttribute('data-state', 'cancelled');
+  await expect(page.getByTestId('edit-run')).toBeFocused();
+  await expect(page.getByTestId('edit-recon')).toHaveCount(0);
+
+  // Change region ends the session: focus goes to the region's first field, to type another.
+  await page.getByTestId('edit-method').selectOption('encoder');
+  await page.getByTestId('edit-run').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-testid^="attr-slider-"]').first()).toBeFocused({ timeout: 60_000 });
+  await page.getByTestId('edit-new-region').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('edit-rect-x')).toBeFocused();
   await page.getByTestId('edit-method').selectOption('hybrid');
 
   // Learn attribute: Clear empties a drop zone without also opening the file picker.

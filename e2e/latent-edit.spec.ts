@@ -70,7 +70,20 @@ test('invert a sneaker, move an attribute, split, apply and export', async ({ pa
   await expect(slider).toHaveValue('3');
   await expect(page.getByTestId('edit-overlay')).toBeVisible();
   await slider.fill('2');
-  await page.getByTestId('edit-apply').click();
+  // In a 1024×700 window Apply stays in view in the panel's sticky footer, with the sliders
+  // scrolling under it, rather than a window's height below the first of them.
+  await page.setViewportSize({ width: 1024, height: 700 });
+  const apply = page.getByTestId('edit-apply');
+  const box = await apply.boundingBox();
+  expect(box?.y ?? -1).toBeGreaterThanOrEqual(0);
+  expect((box?.y ?? Infinity) + (box?.height ?? 0)).toBeLessThanOrEqual(700);
+  // Nothing covers it (a slider scrolled under the footer, the Jobs list below the panel).
+  expect(await apply.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === el;
+  })).toBe(true);
+  await step(page, testInfo, 'Apply in view at 1024×700');
+  await apply.click();
   await expect.poll(async () => (await debug.currentImage())?.id, { timeout: 60_000 }).not.toBe(original?.id);
   await step(page, testInfo, 'undone, adjusted and applied again');
 });

@@ -69,6 +69,11 @@ export const useLatentStore = defineStore('latent', () => {
     } finally {
       inverting.value = false;
       inversionJob = null;
+      // A run that attached nothing (cancelled, failed, or its image left) must not leave its last
+      // progress preview: with no caption or sliders it reads as a result. The session it replaced
+      // was closed before it started, so there is none to go back to; a session restored
+      // meanwhile (its image came back) keeps its own reconstruction.
+      if (!session.value) reconUrl.value = '';
     }
   }
 
