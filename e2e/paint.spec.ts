@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures/browser-mode';
 import { step } from './fixtures/page-helpers';
-import { hook, meanAbsDiff, openSneakerPhoto, rgbOf, sampleAt } from './fixtures/sneaker';
+import { hook, meanAbsDiff, openSneakerPhoto, rgbOf, sampleAt, type Rgb } from './fixtures/sneaker';
 import { drag, line } from './fixtures/strokes';
 
 /**
@@ -86,4 +86,74 @@ test('paint a red stroke on a shoe, get candidates, undo a stroke, apply, undo t
   const whole = { x: 0, y: 0, width: undone.width, height: undone.height };
   expect(meanAbsDiff(baseline, undone, whole)).toBeLessThan(0.5);
   await step(page, testInfo, 'undone');
+});
+
+/**
+ * Share of pixels along a rectangle's top edge (CSS px, ±1 row) that are clearly blue: the
+ * photo is grey (R = G = B), so only the region's dashed outline (#4c8dff) makes them.
+ */
+function blueAlongTop(img: Rgb, r: { x: number; y: number; width: number }): number {
+  let blue = 0;
+  let n = 0;
+  for (let x = Math.ceil(r.x) + 2; x < Math.floor(r.x + r.width) - 2; x += 1) {
+    n += 1;
+    const hit = [-1, 0, 1].some((dy) => {
+      const o = ((Math.round(r.y) + dy) * img.width + x) * 3;
+      return (img.data[o + 2] ?? 0) - (img.data[o] ?? 0) > 60;
+    });
+    if (hit) blue += 1;
+  }
+  return n ? blue / n : 0;
+}
+
+test('paint within a region: its outline shows, a stroke outside it is refused, and Apply waits while strokes are followed', async ({ page, app }) => {
+  test.setTimeout(240_000);
+  const debug = hook(page);
+  const { spine } = await openSneakerPhoto(page, app.url);
+  const original = await debug.currentImage();
+  // The lower part of the photo (y 64–224), which holds the shoe's spine (y 124).
+  await page.getByTestId('panel-tab-edit').click();
+  await page.getByTestId('edit-rect-y').fill('64');
+  await page.keyboard.press('Tab');
+  await page.getByTestId('edit-rect-height').fill('160');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('edit-region')).toContainText('224 × 160 at 0, 64');
+  await page.getByTestId('panel-tab-paint').click();
+  await page.getByTestId('paint-invert').click();
+  await expect(page.getByTestId('paint-brush')).toBeVisible({ timeout: 90_000 });
+
+  // The session's region is outlined on the canvas while painting.
+  await expect.poll(() => debug.regionOutlineRect()).not.toBeNull();
+  const outline = await debug.regionOutlineRect();
+  if (!outline) throw new Error('no region outline');
+  const topLeft = await debug.toView({ x: 0, y: 64 });
+  expect(outline.y).toBeCloseTo(topLeft.y, 0);
+  const outlineShown = async () => blueAlongTop(await rgbOf(await page.getByTestId('canvas').screenshot()), outline);
+  await expect.poll(outlineShown).toBeGreaterThan(0.3);
+
+  // A stroke above the region does nothing there: it is refused, with a note, and not counted.
+  await page.getByTestId('paint-size').fill('12');
+  await drag(page, line(20, 20, 60));
+  await expect(page.getByTestId('paint-outside')).toBeVisible();
+  expect(await debug.strokeCount()).toBe(0);
+  await expect(page.getByTestId('paint-status')).not.toContainText('…');
+
+  await drag(page, line(spine.y, spine.x0, spine.x1));
+  await expect.poll(() => debug.strokeCount()).toBe(1);
+  await expect(page.getByTestId('paint-outside')).toBeHidden();
+  await expect(page.getByTestId('paint-candidate')).toHaveCount(4, { timeout: 90_000 });
+  await expect(page.getByTestId('paint-apply')).toBeEnabled({ timeout: 90_000 });
+
+  // A sketch line: until the candidates follow it, Apply is off (they would leave it out).
+  await page.getByTestId('paint-sketch').click();
+  await drag(page, line(180, 60, 160));
+  await expect(page.getByTestId('paint-apply')).toBeDisabled({ timeout: 1_000 });
+  await expect(page.getByTestId('paint-status')).toContainText('…');
+  await expect.poll(() => debug.strokeCount()).toBe(2);
+  await expect(page.getByTestId('paint-apply')).toBeEnabled({ timeout: 90_000 });
+  await expect(page.getByTestId('paint-status')).not.toContainText('…');
+  expect((await debug.currentImage())?.id).toBe(original?.id);
+  // The preview of the result covers the region; its outline stays on top.
+  await expect(page.getByTestId('paint-overlay')).toBeVisible();
+  await expect.poll(outlineShown).toBeGreaterThan(0.3);
 });

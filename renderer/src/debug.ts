@@ -1,5 +1,5 @@
 import { activeView } from './canvas/active';
-import { overlayOf } from './canvas/latent/layers';
+import { overlayOf, regionOutlineOf } from './canvas/latent/layers';
 import { useDocumentStore } from './stores/document';
 import { usePaintStore } from './stores/paint';
 import { useUiStore } from './stores/ui';
@@ -19,6 +19,11 @@ export function installDebugHook(): void {
     overlayRect: () => {
       const view = activeView();
       return view ? overlayOf(view.canvas).viewportRect() : null;
+    },
+    // The session's region outline while painting (CSS px in the canvas element), or null when none is drawn.
+    regionOutlineRect: () => {
+      const view = activeView();
+      return view ? regionOutlineOf(view.canvas).viewportRect() : null;
     },
     viewportTransform: () => [...(activeView()?.canvas.viewportTransform ?? [1, 0, 0, 1, 0, 0])],
     strokeCount: () => usePaintStore().strokes.length,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TMat2D } from 'fabric';
-import { appendPoint, clampToImage, distToPath, photoToViewport, rectFromDrag, viewportToPhoto } from './geometry';
+import { appendPoint, clampToImage, distToPath, distToRect, pathTouchesRect, photoToViewport, rectFromDrag, segmentHitsRect, viewportToPhoto } from './geometry';
 
 describe('stroke coordinates', () => {
   const vpt: TMat2D = [2.5, 0, 0, 2.5, 40, -12];
@@ -43,5 +43,35 @@ describe('stroke coordinates', () => {
   it('measures distance to a path', () => {
     expect(distToPath({ x: 5, y: 3 }, [{ x: 0, y: 0 }, { x: 10, y: 0 }])).toBe(3);
     expect(distToPath({ x: 3, y: 4 }, [{ x: 0, y: 0 }])).toBe(5);
+  });
+});
+
+describe('strokes and the session region', () => {
+  const region = { x: 100, y: 100, width: 200, height: 200 };
+
+  it('measures the distance from a point to a rectangle (0 inside)', () => {
+    expect(distToRect({ x: 150, y: 150 }, region)).toBe(0);
+    expect(distToRect({ x: 90, y: 200 }, region)).toBe(10);
+    expect(distToRect({ x: 303, y: 304 }, region)).toBe(5);
+  });
+
+  it('finds a segment crossing the rectangle with both ends outside', () => {
+    expect(segmentHitsRect({ x: 50, y: 200 }, { x: 350, y: 200 }, region)).toBe(true);
+    expect(segmentHitsRect({ x: 50, y: 50 }, { x: 350, y: 350 }, region)).toBe(true);
+    expect(segmentHitsRect({ x: 50, y: 90 }, { x: 350, y: 90 }, region)).toBe(false);
+    expect(segmentHitsRect({ x: 0, y: 250 }, { x: 90, y: 350 }, region)).toBe(false);
+  });
+
+  it('counts a path whose dabs reach the rectangle, and only those', () => {
+    const below = [{ x: 120, y: 310 }, { x: 280, y: 310 }];
+    expect(pathTouchesRect(below, 6, region)).toBe(false);
+    expect(pathTouchesRect(below, 10, region)).toBe(true);
+    // Past a corner: the nearest approach is to the corner, not to either end.
+    const diagonal = [{ x: 280, y: 330 }, { x: 330, y: 280 }];
+    expect(distToRect({ x: 305, y: 305 }, region)).toBeCloseTo(Math.SQRT2 * 5, 9);
+    expect(pathTouchesRect(diagonal, 7, region)).toBe(false);
+    expect(pathTouchesRect(diagonal, 7.1, region)).toBe(true);
+    expect(pathTouchesRect([{ x: 200, y: 200 }], 1, region)).toBe(true);
+    expect(pathTouchesRect([], 50, region)).toBe(false);
   });
 });

@@ -83,3 +83,47 @@ export function distToPath(p: Point2, path: readonly Point2[]): number {
   }
   return best;
 }
+
+/** Distance from a point to a rectangle (0 inside or on its edge). */
+export function distToRect(p: Point2, r: Rect): number {
+  const dx = Math.max(r.x - p.x, 0, p.x - (r.x + r.width));
+  const dy = Math.max(r.y - p.y, 0, p.y - (r.y + r.height));
+  return Math.hypot(dx, dy);
+}
+
+/** Whether a segment crosses a rectangle (Liang–Barsky clipping leaves some of it). */
+export function segmentHitsRect(a: Point2, b: Point2, r: Rect): boolean {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  let t0 = 0;
+  let t1 = 1;
+  const sides: Array<[number, number]> = [[-dx, a.x - r.x], [dx, r.x + r.width - a.x], [-dy, a.y - r.y], [dy, r.y + r.height - a.y]];
+  for (const [p, q] of sides) {
+    if (p === 0) {
+      if (q < 0) return false; // Parallel to this side and outside it.
+      continue;
+    }
+    const t = q / p;
+    if (p < 0) t0 = Math.max(t0, t);
+    else t1 = Math.min(t1, t);
+    if (t0 > t1) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether a painted path whose dabs reach `radius` around it touches a rectangle at all. Apart
+ * from a crossing, the nearest approach of a segment and a rectangle is at a segment end or a
+ * corner (both are convex), so those are the only distances to check.
+ */
+export function pathTouchesRect(path: readonly Point2[], radius: number, r: Rect): boolean {
+  const corners = [{ x: r.x, y: r.y }, { x: r.x + r.width, y: r.y }, { x: r.x, y: r.y + r.height }, { x: r.x + r.width, y: r.y + r.height }];
+  for (let i = 0; i < path.length; i += 1) {
+    const a = path[i];
+    const b = path[i + 1] ?? a; // A lone point is a dab.
+    if (!a || !b) continue;
+    if (distToRect(a, r) <= radius || distToRect(b, r) <= radius || segmentHitsRect(a, b, r)) return true;
+    if (corners.some((c) => distToSegment(c, a, b) <= radius)) return true;
+  }
+  return false;
+}

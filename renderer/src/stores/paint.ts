@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
 import type { ConstrainResult, Stroke } from '../../../preload/contract';
-import type { Point2 } from '../latent/geometry';
+import { pathTouchesRect, type Point2 } from '../latent/geometry';
 import { PARKED_SESSIONS } from '../latent/parked-sessions';
 import { debounce } from '../latent/schedule';
 import * as sl from '../latent/stroke-list';
@@ -11,9 +11,18 @@ import { runJob } from './run-job';
 
 export type PaintTool = 'brush' | 'sketch' | 'eraser' | 'eyedropper';
 
+/** What a constrain run was given: its result is good only while these are still the inputs. */
+interface ResultInputs {
+  /** The stroke array itself: every change makes a new one, and undo brings the earlier one back. */
+  strokes: readonly Stroke[];
+  stayClose: number;
+  realism: number;
+}
+
 interface KeptPaint {
   list: sl.StrokeList;
   result: ConstrainResult | null;
+  resultFor: ResultInputs | null;
   candidate: number;
   interpolation: number;
 }
@@ -43,7 +52,21 @@ export const usePaintStore = defineStore('paint', () => {
   /** 0 = the inverted z0, 1 = the constrained z*. */
   const interpolation = ref(1);
   const constraining = ref(false);
+  /** A constrain run is due once the strokes settle (the pause after a change). */
+  const waiting = ref(false);
+  /** True from a change of strokes or weights until the run that follows it ends: the candidates shown are older. */
+  const following = computed(() => waiting.value || constraining.value);
+  /** The last stroke lay wholly outside the session's region, so it was not added. */
+  const refusedOutside = ref(false);
   const strokes = computed(() => list.value.strokes);
+  const resultFor = shallowRef<ResultInputs | null>(null);
+  /** Whether the candidates were computed for exactly the strokes and weights now set. */
+  const fresh = computed(() => {
+    const inputs = resultFor.value;
+    return inputs !== null && inputs.strokes === strokes.value && inputs.stayClose === stayClose.value && inputs.realism === realism.value;
+  });
+  /** Apply takes the candidates only when they follow every stroke (never those of a run still catching up). */
+  const appliable = computed(() => result.value !== null && fresh.value && !following.value);
   let jobId: string | null = null;
   let runSeq = 0;
   let eraseBase: sl.StrokeList | null = null;
@@ -59,15 +82,16 @@ export const usePaintStore = defineStore('paint', () => {
     cancelRunning();
     const session = latent.session;
     const current = strokes.value;
-    if (!session || current.length === 0) return void (result.value = null);
+    if (!session || current.length === 0) return setResult(null, null);
     const seq = runSeq;
     constraining.value = true;
-    const spec = { op: 'constrain' as const, sessionId: session.sessionId, strokes: [...current], stayClose: stayClose.value, realism: realism.value };
+    const inputs: ResultInputs = { strokes: current, stayClose: stayClose.value, realism: realism.value };
+    const spec = { op: 'constrain' as const, sessionId: session.sessionId, strokes: [...current], stayClose: inputs.stayClose, realism: inputs.realism };
     try {
       // The engine warm-starts from the session's current z*; we always send every stroke.
       const out = await runJob(spec, (id) => (seq === runSeq ? (jobId = id) : void jobs.cancel(id)));
       if (seq !== runSeq || out.kind !== 'constrained') return;
-      result.value = out;
+      setResult(out, inputs);
       candidate.value = 0;
       interpolation.value = 1;
     } catch {
@@ -79,17 +103,45 @@ export const usePaintStore = defineStore('paint', () => {
       }
     }
   }
-  const scheduleConstrain = debounce(() => void constrain(), CONSTRAIN_DEBOUNCE_MS);
+  const debounced = debounce(() => {
+    waiting.value = false;
+    void constrain();
+  }, CONSTRAIN_DEBOUNCE_MS);
+  function scheduleConstrain(): void {
+    waiting.value = true;
+    debounced();
+  }
+  function cancelScheduled(): void {
+    waiting.value = false;
+    debounced.cancel();
+  }
+
+  function setResult(next: ConstrainResult | null, inputs: ResultInputs | null): void {
+    resultFor.value = inputs;
+    result.value = next;
+  }
 
   function changed(next: sl.StrokeList): void {
     if (next === list.value) return;
     list.value = next;
+    refusedOutside.value = false;
     cancelRunning(); // A new stroke interrupts the running job at once; the next starts after the pause.
     scheduleConstrain();
   }
 
-  function addStroke(stroke: Stroke): void {
+  /**
+   * Adds a finished stroke. One whose dabs lie wholly outside the session's region is refused
+   * (false, and `refusedOutside` says why): the engine rasterises strokes only inside the region,
+   * so it would count as a stroke and change nothing.
+   */
+  function addStroke(stroke: Stroke): boolean {
+    const region = latent.session?.region;
+    if (region && !pathTouchesRect(stroke.points, stroke.size / 2, region)) {
+      refusedOutside.value = true;
+      return false;
+    }
     changed(sl.addStroke(list.value, stroke));
+    return true;
   }
 
   /** Live erasing: every move re-erases from the list as it was at the drag's start, so one drag is one undo step. */
@@ -115,17 +167,22 @@ export const usePaintStore = defineStore('paint', () => {
   }
 
   function clear(): void {
-    scheduleConstrain.cancel();
+    cancelScheduled();
     cancelRunning();
     list.value = sl.emptyStrokes();
-    result.value = null;
+    refusedOutside.value = false;
+    setResult(null, null);
     candidate.value = 0;
     interpolation.value = 1;
   }
 
-  /** Applies the chosen candidate; the session then parks with the photo, and this panel's state with it. */
+  /**
+   * Applies the chosen candidate; the session then parks with the photo, and this panel's state
+   * with it. Not while following strokes: the candidates would leave out the newest, and parking
+   * the session would cancel the run that follows them.
+   */
   async function apply(): Promise<void> {
-    if (!result.value) return;
+    if (!appliable.value) return;
     await latent.apply({ useConstrained: true, interpolation: interpolation.value, candidate: candidate.value });
   }
 
@@ -134,7 +191,7 @@ export const usePaintStore = defineStore('paint', () => {
 
   function keep(sessionId: string): void {
     kept.delete(sessionId);
-    kept.set(sessionId, { list: list.value, result: result.value, candidate: candidate.value, interpolation: interpolation.value });
+    kept.set(sessionId, { list: list.value, result: result.value, resultFor: resultFor.value, candidate: candidate.value, interpolation: interpolation.value });
     // The latent store keeps a few parked sessions; older entries can never come back.
     for (const oldest of kept.keys()) if (kept.size > PARKED_SESSIONS) kept.delete(oldest);
   }
@@ -148,14 +205,16 @@ export const usePaintStore = defineStore('paint', () => {
     if (!next || !back) return;
     kept.delete(next.sessionId);
     list.value = back.list;
-    result.value = back.result;
+    setResult(back.result, back.resultFor);
     candidate.value = back.candidate;
     interpolation.value = back.interpolation;
+    // Strokes put aside while a run followed them come back with older candidates: follow them again.
+    if (!fresh.value && strokes.value.length > 0) scheduleConstrain();
   });
   watch([stayClose, realism], () => strokes.value.length > 0 && scheduleConstrain());
 
   return {
-    tool, colour, size, stayClose, realism, list, strokes, result, candidate, interpolation, constraining,
-    addStroke, erase, undo, redo, clear, apply, constrain,
+    tool, colour, size, stayClose, realism, list, strokes, result, candidate, interpolation, constraining, following, fresh, appliable,
+    refusedOutside, addStroke, erase, undo, redo, clear, apply, constrain,
   };
 });

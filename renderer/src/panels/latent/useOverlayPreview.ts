@@ -1,7 +1,7 @@
 import { onActivated, onDeactivated, ref, watch } from 'vue';
 import type { EditPreview, EditPreviewArgs } from '../../../../preload/contract';
 import { activeView } from '../../canvas/active';
-import { overlayOf, strokeLayerOf } from '../../canvas/latent/layers';
+import { overlayOf, regionOutlineOf, strokeLayerOf } from '../../canvas/latent/layers';
 import { getApi } from '../../ipc/api';
 import { errorText } from '../../i18n';
 import { latestRequester } from '../../latent/schedule';
@@ -28,6 +28,7 @@ export function useOverlayPreview(args: () => EditPreviewArgs | null) {
     const view = activeView();
     if (!view || !active) return;
     if (await overlayOf(view.canvas).show(preview)) {
+      regionOutlineOf(view.canvas).raise(); // The preview covers the region exactly: its outline stays on top.
       strokeLayerOf(view.canvas).raise(); // Painted strokes stay visible above the result.
       shown.value = active;
     }

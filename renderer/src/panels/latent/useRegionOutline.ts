@@ -1,0 +1,30 @@
+import { onActivated, onDeactivated, watch } from 'vue';
+import type { Rect } from '../../../../preload/contract';
+import { activeView } from '../../canvas/active';
+import { regionOutlineOf } from '../../canvas/latent/layers';
+import { useUiStore } from '../../stores/ui';
+
+/**
+ * Draws a region's outline on the canvas while the (kept-alive) panel is shown, so the user sees
+ * where painting counts. `region` returns null for none. Redrawn when the zoom changes: the
+ * outline's width and dashes are sized in screen pixels at the zoom it was drawn for.
+ */
+export function useRegionOutline(region: () => Rect | null): void {
+  const ui = useUiStore();
+  let active = false;
+
+  function draw(): void {
+    const view = activeView();
+    if (view) regionOutlineOf(view.canvas).show(active ? region() : null);
+  }
+
+  watch([region, () => ui.zoom], draw);
+  onActivated(() => {
+    active = true;
+    draw();
+  });
+  onDeactivated(() => {
+    active = false;
+    draw();
+  });
+}
