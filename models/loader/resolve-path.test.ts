@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findPackageRoot, resolveModelPath } from './resolve-path';
+import { appPackageFolders, findPackageRoot, resolveModelPath } from './resolve-path';
 
 const SLIM = '@upscalerjs/esrgan-slim';
 const SLIM_X2 = `npm:${SLIM}/models/x2/model.json`;
@@ -60,5 +60,22 @@ describe('findPackageRoot', () => {
   it('finds a package whose "exports" map hides its package.json', () => {
     // esrgan-slim exports only its entry points, so require.resolve(`${SLIM}/package.json`) would throw.
     expect(findPackageRoot(SLIM, family)).toBe(appSlim);
+  });
+});
+
+describe('appPackageFolders', () => {
+  it('stops at the app root, whatever lies above it', async () => {
+    const app = join(top, 'mount', 'resources', 'app');
+    await mkdir(join(app, 'dist'), { recursive: true });
+    await writeFile(join(app, 'package.json'), '{"name":"latentshop"}');
+    const folders = appPackageFolders(SLIM, join(app, 'dist'));
+    expect(folders).toEqual([join(app, 'dist', 'node_modules'), join(app, 'node_modules')]);
+  });
+
+  it("keeps the node_modules that holds the app when it is installed as a package (npm hoists its dependencies there)", async () => {
+    const app = join(top, 'npx', 'node_modules', 'latentshop');
+    await mkdir(join(app, 'dist'), { recursive: true });
+    await writeFile(join(app, 'package.json'), '{"name":"latentshop"}');
+    expect(appPackageFolders(SLIM, join(app, 'dist'))).toEqual([join(app, 'dist', 'node_modules'), join(app, 'node_modules'), join(top, 'npx', 'node_modules')]);
   });
 });

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { modelNotFound } from './errors';
 
 const NPM_PREFIX = 'npm:';
@@ -27,19 +28,31 @@ export function resolveModelPath(path: string, familyDir: string, manifestPath: 
 
 /**
  * The folder holding `pkg`'s package.json: the family's own copy (`<familyDir>/node_modules/<pkg>`)
- * if it ships one, else the app's, looked up where Node resolves the app's own imports. Nothing
- * walks up from the family folder: packaged, models/ sits in resources/ (an AppImage mounts it
- * under /tmp/.mount_*), so a walk would reach /tmp/node_modules or C:\node_modules, where anyone
- * can plant a same-named package and have its weights loaded silently.
+ * if it ships one, else the app's. Nothing above the install is searched: packaged, models/ sits
+ * in resources/ (an AppImage mounts it under /tmp/.mount_*), and Node's own search would go on
+ * to /tmp/node_modules or C:\node_modules, where anyone can plant a same-named package and have
+ * its weights loaded silently.
  */
 export function findPackageRoot(pkg: string, fromDir: string): string | undefined {
   const own = join(resolve(fromDir), 'node_modules', pkg);
   if (isPackage(own, pkg)) return own;
-  // The folders Node searches from this file, nearest first: the app's node_modules (or the one
-  // an npx or global install hoisted it into). Checking package.json in each, rather than
-  // require.resolve, also finds packages whose "exports" map hides package.json.
-  const searched = createRequire(import.meta.url).resolve.paths(pkg) ?? [];
-  return searched.map((dir) => join(dir, pkg)).find((dir) => isPackage(dir, pkg));
+  // Checking package.json in each folder, rather than require.resolve, also finds packages
+  // whose "exports" map hides package.json.
+  return appPackageFolders(pkg, fileURLToPath(new URL('.', import.meta.url))).map((dir) => join(dir, pkg)).find((dir) => isPackage(dir, pkg));
+}
+
+/**
+ * The node_modules folders Node would search for `pkg` from the app's code in `codeDir`, nearest
+ * first, cut at the app's root (the nearest folder with a package.json): inside it, and the
+ * node_modules that holds the app itself when it was installed as a package (npx, a global
+ * install), where npm hoists its dependencies.
+ */
+export function appPackageFolders(pkg: string, codeDir: string): string[] {
+  let root = resolve(codeDir);
+  while (!existsSync(join(root, 'package.json')) && dirname(root) !== root) root = dirname(root);
+  const holder = /^(.*[\\/]node_modules)[\\/](?:@[^\\/]+[\\/])?[^\\/]+$/.exec(root)?.[1];
+  const searched = createRequire(join(codeDir, 'index.js')).resolve.paths(pkg) ?? [];
+  return searched.filter((dir) => dir.startsWith(root + sep) || dir === holder);
 }
 
 function isPackage(dir: string, pkg: string): boolean {
