@@ -5,7 +5,7 @@ const electron = vi.hoisted(() => ({
   asked: [] as Record<string, unknown>[],
   answer: 0,
   quits: 0,
-  app: undefined as unknown as import('node:events').EventEmitter,
+  app: undefined as unknown as import('node:events').EventEmitter & { off(event: string, listener: () => void): unknown },
 }));
 
 vi.mock('electron', async () => {
@@ -26,7 +26,17 @@ const { promptBeforeUnload } = await import('./unload-prompt');
 
 function fakeWindow(lang: string) {
   const webContents = Object.assign(new EventEmitter(), { executeJavaScript: async () => lang });
-  const window = { webContents, destroyed: false, isDestroyed: () => window.destroyed, destroy: () => (window.destroyed = true) };
+  const closed = new EventEmitter();
+  const window = {
+    webContents,
+    destroyed: false,
+    isDestroyed: () => window.destroyed,
+    destroy: () => {
+      window.destroyed = true;
+      closed.emit('closed');
+    },
+    once: (event: string, listener: () => void) => closed.once(event, listener),
+  };
   promptBeforeUnload(window as unknown as Electron.BrowserWindow);
   return window;
 }
@@ -74,5 +84,18 @@ describe('the close prompt', () => {
     window.webContents.emit('will-prevent-unload');
     await settle();
     expect(electron.asked).toHaveLength(1);
+  });
+
+  it('resumes a quit asked for while the question is open, and forgets the window once it closed', async () => {
+    electron.answer = 0;
+    const window = fakeWindow('en');
+    window.webContents.emit('will-prevent-unload');
+    electron.app.emit('before-quit'); // Cmd+Q while the dialog is up: the quit is refused with another close.
+    window.webContents.emit('will-prevent-unload');
+    await settle();
+    expect(electron.asked).toHaveLength(1);
+    expect(window.destroyed).toBe(true);
+    expect(electron.quits).toBe(1);
+    expect(electron.app.listenerCount('before-quit')).toBe(0);
   });
 });

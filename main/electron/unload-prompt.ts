@@ -27,17 +27,18 @@ export function unloadWording(lang: string): (typeof WORDING)[keyof typeof WORDI
 export function promptBeforeUnload(window: BrowserWindow): void {
   let quitting = false;
   let asking = false;
-  app.on('before-quit', () => (quitting = true));
+  const onQuit = (): void => void (quitting = true);
+  app.on('before-quit', onQuit);
+  window.once('closed', () => app.off('before-quit', onQuit));
   window.webContents.on('will-prevent-unload', () => {
-    const wasQuitting = quitting;
-    quitting = false; // The quit was refused with the close; it resumes only if the user confirms.
-    if (asking) return;
+    if (asking) return; // A quit asked for meanwhile is in `quitting`, read when the answer comes.
     asking = true;
     void ask(window)
       .then((close) => {
-        if (!close || window.isDestroyed()) return;
+        if (!close) return void (quitting = false); // The quit was refused with the close.
+        if (window.isDestroyed()) return;
         window.destroy();
-        if (wasQuitting) app.quit();
+        if (quitting) app.quit();
       })
       .finally(() => (asking = false));
   });
