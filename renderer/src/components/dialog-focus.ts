@@ -66,8 +66,10 @@ export function restoreFocus(opener: Opener): void {
 
 /**
  * Focus that fell to the page (its control was disabled or removed under it) goes to `target`;
- * focus that the user has put anywhere else stays where it is.
+ * focus that the user has put anywhere else stays where it is. A control disabled under the
+ * focus counts as lost too: Chromium moves focus off it only at its next frame.
  */
 export function focusIfLost(target: HTMLElement | null | undefined): void {
-  if (document.activeElement === null || document.activeElement === document.body) target?.focus();
+  const held = document.activeElement;
+  if (held === null || held === document.body || (held instanceof HTMLElement && held.matches(':disabled'))) target?.focus();
 }
