@@ -80,9 +80,8 @@ export class MaskModel implements AlphaSurface {
     this.clear();
     ctx.drawImage(source, 0, 0, this.width, this.height);
     const image = ctx.getImageData(0, 0, this.width, this.height);
-    thresholdMask(image.data);
+    this.painted = thresholdMask(image.data, this.width);
     ctx.putImageData(image, 0, 0);
-    this.painted = this.whole();
   }
 
   /**

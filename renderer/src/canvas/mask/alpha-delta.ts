@@ -93,7 +93,6 @@ export function crop(outer: PixelRect, data: Uint8Array, inner: PixelRect): Uint
   return out;
 }
 
-/** `rect` (or nothing) grown to hold every point with `pad` around it, on whole pixels. */
 /** The smallest rectangle holding `rect` (when there is one) and `other`. */
 export function unionRect(rect: PixelRect | null, other: PixelRect): PixelRect {
   return growRect(rect, [{ x: other.x, y: other.y }, { x: other.x + other.w, y: other.y + other.h }], 0);
@@ -108,6 +107,7 @@ export function grownWithin(rect: PixelRect, margin: number, width: number, heig
   return { x, y, w: x1 - x, h: y1 - y };
 }
 
+/** `rect` (or nothing) grown to hold every point with `pad` around it, on whole pixels. */
 export function growRect(rect: PixelRect | null, points: readonly PixelPoint[], pad: number): PixelRect {
   let [x0, y0, x1, y1] = rect ? [rect.x, rect.y, rect.x + rect.w, rect.y + rect.h] : [Infinity, Infinity, -Infinity, -Infinity];
   for (const p of points) {

@@ -4,18 +4,30 @@
  * white-on-black PNG the engine gets. All but `maskPng` are pure, over RGBA bytes.
  */
 
+import type { PixelRect } from './alpha-delta';
+
 /** The overlay colour: masked pixels are opaque red in the model, shown at half opacity. */
 export const PAINT = 'rgb(255 0 0)';
 
-/** Rewrites RGBA pixels in place as mask pixels, read as the engine reads masks: varying alpha, else luminance > 50 %. */
-export function thresholdMask(px: Uint8ClampedArray): void {
+/**
+ * Rewrites RGBA pixels (`width` a row) in place as mask pixels, read as the engine reads masks:
+ * varying alpha, else luminance > 50 %. Returns the holes' bounds (null: none), so the model
+ * sends only that part of an imported mask to the engine.
+ */
+export function thresholdMask(px: Uint8ClampedArray, width: number): PixelRect | null {
   let alphaVaries = false;
   for (let i = 7; i < px.length && !alphaVaries; i += 4) alphaVaries = px[i] !== px[3];
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -1, -1];
   for (let i = 0; i < px.length; i += 4) {
     const luma = 0.299 * px[i]! + 0.587 * px[i + 1]! + 0.114 * px[i + 2]!;
     const hole = alphaVaries ? px[i + 3]! > 127 : luma > 127;
     px.set(hole ? [255, 0, 0, 255] : [0, 0, 0, 0], i);
+    if (!hole) continue;
+    const x = (i / 4) % width;
+    const y = Math.floor(i / 4 / width);
+    [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
   }
+  return x1 < 0 ? null : { x: x0, y: y0, w: x1 - x0 + 1, h: y1 - y0 + 1 };
 }
 
 /** The alpha bytes of RGBA pixels. */
