@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { previewPath } from './app/preview-route';
 import { createRuntime, type Runtime } from './app/runtime';
 import { engineEntry } from './engine/host/entry';
 import { electronDialogs } from './electron/dialogs';
@@ -27,7 +28,7 @@ function createRuntimeForElectron(cacheDir: string): Runtime {
     exportDir: app.getPath('pictures'),
     stateDir: process.env['LATENTSHOP_STATE_DIR'] ?? app.getPath('userData'),
     // Same origin as the page, so a canvas that draws a preview is not tainted (eyedropper).
-    previewUrl: (id) => `${APP_ORIGIN}/image/${id}.png`,
+    previewUrl: (id) => `${APP_ORIGIN}${previewPath(id)}`,
     dialogs: electronDialogs(() => BrowserWindow.getFocusedWindow() ?? mainWindow),
   });
 }

@@ -94,5 +94,9 @@ describe('the app protocol (Electron)', () => {
     const response = await get('latentshop://app/..%2F..%2F..%2Fetc%2Fpasswd');
     expect(response.status).toBe(404);
     expect(electron.fetched).toEqual([]);
+    // Nor from a sibling folder whose name starts like it (dist/renderer-x).
+    const sibling = await get('latentshop://app/..%2Frenderer-x%2Fa.js');
+    expect(sibling.status).toBe(404);
+    expect(electron.fetched).toEqual([]);
   });
 });

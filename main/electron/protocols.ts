@@ -1,12 +1,10 @@
 import { net, protocol } from 'electron';
-import { join, normalize } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { PREVIEW_ROUTE } from '../app/preview-route';
 import type { Runtime } from '../app/runtime';
 import { SECURITY_HEADERS } from '../server/security';
 import { APP_PROTOCOL } from './trust';
-
-/** Preview images, on the page's own origin so a canvas that draws them stays readable (eyedropper). */
-const IMAGE_ROUTE = /^\/image\/(img_[0-9a-f]+)\.png$/;
 
 /** Must run before the app is ready. */
 export function registerSchemes(): void {
@@ -17,10 +15,10 @@ export function registerSchemes(): void {
 export function handleProtocols(rendererDir: string, runtime: Runtime): void {
   protocol.handle(APP_PROTOCOL, async (request) => {
     const pathname = new URL(request.url).pathname;
-    const image = IMAGE_ROUTE.exec(pathname);
+    const image = PREVIEW_ROUTE.exec(pathname);
     if (image?.[1]) return servePreview(runtime, image[1]);
     const path = normalize(join(rendererDir, decodeURIComponent(pathname)));
-    if (!path.startsWith(rendererDir)) return notFound();
+    if (!path.startsWith(rendererDir + sep)) return notFound(); // Not a sibling such as dist/renderer-x either.
     const file = await net.fetch(pathToFileURL(path).toString());
     // webRequest's header hooks see only http(s), so the CSP travels on the response itself.
     const headers = new Headers(file.headers);

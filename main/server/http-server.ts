@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
+import { PREVIEW_ROUTE } from '../app/preview-route';
 import type { Runtime } from '../app/runtime';
 import { attachRpcSocket } from './rpc-socket';
 import { hostAllowed, SECURITY_HEADERS, TOKEN_COOKIE, tokenFrom, tokenMatches } from './security';
@@ -11,7 +12,6 @@ export interface BrowserServer {
   close(): Promise<void>;
 }
 
-const IMAGE_ROUTE = /^\/image\/(img_[A-Za-z0-9]+)\.png$/;
 
 /**
  * Browser mode: the built renderer, preview images and the RPC socket on 127.0.0.1 only.
@@ -25,7 +25,7 @@ export async function startBrowserServer(runtime: Runtime, staticDir: string, to
     if (!hostAllowed(request.headers.host, boundPort)) return refuse(response, 421, 'Wrong host');
     if (!tokenMatches(token, tokenFrom(url, request.headers.cookie))) return refuse(response, 401, 'Missing or wrong token');
     response.setHeader('Set-Cookie', `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
-    const image = IMAGE_ROUTE.exec(url.pathname);
+    const image = PREVIEW_ROUTE.exec(url.pathname);
     if (image?.[1]) return void servePreview(runtime, image[1], response);
     serveStatic(request, response, () => refuse(response, 404, 'Not found'));
   });

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import open from 'open';
+import { previewPath } from '../app/preview-route';
 import { createRuntime } from '../app/runtime';
 import { engineEntry } from '../engine/host/entry';
 import { forkSpawner } from '../engine/host/spawner';
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
   const cacheDir = mkdtempSync(join(tmpdir(), 'latentshop-session-'));
   const exportDir = values['export-dir'] ?? process.env['LATENTSHOP_EXPORT_DIR'] ?? join(homedir(), 'Pictures', 'Latentshop');
   const spawn = forkSpawner(engineEntry({ ...process.env, LATENTSHOP_CACHE_DIR: cacheDir }));
-  const runtime = createRuntime(spawn, { mode: 'browser', exportDir, previewUrl: (id) => `/image/${id}.png?token=${token}` });
+  const runtime = createRuntime(spawn, { mode: 'browser', exportDir, previewUrl: (id) => `${previewPath(id)}?token=${token}` });
   const backend = await runtime.host.start();
   // Batches cut off by a crash or a quit carry on where they stopped.
   await runtime.batches.restore().catch(() => undefined);
