@@ -58,7 +58,7 @@ export function useActions() {
     if (!(await guard.mayReplaceDocument(files.at(-1)!.name))) return;
     ui.busyOpening = true;
     try {
-      const paths = engine.mode === 'electron' ? await droppedPaths(files) : [];
+      const paths = await droppedPaths(files);
       if (paths.length > 0 && paths.every((p) => p !== null)) {
         try {
           showOpened(await getApi().openDropped({ paths: paths as string[] }));

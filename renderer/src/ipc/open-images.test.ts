@@ -43,7 +43,7 @@ describe('openImageFiles', () => {
     } as unknown as LatentshopApi);
     const files = ['a.png', 'broken.png', 'b.png', 'odd.png'].map((n) => new File([new Uint8Array(4)], n));
     const progress: number[] = [];
-    const result = await openImageFiles(files, 'electron', (n) => progress.push(n));
+    const result = await openImageFiles(files, (n) => progress.push(n));
     // All recorded at once, before the first open.
     expect(recorded).toEqual([['a.png', 'broken.png', 'b.png', 'odd.png']]);
     expect(asked).toEqual([['/shots/a.png'], ['/shots/broken.png'], ['/shots/b.png'], ['/shots/odd.png']]);
@@ -67,12 +67,12 @@ describe('openImageFiles', () => {
     const files = ['real.png', 'made.png'].map((n) => new File([new Uint8Array(4)], n));
     // A File built by page script has no path on disk: the preload gives null for it.
     vi.stubGlobal('window', { latentshopFiles: { recordDropped: async () => ['/shots/real.png', null] } });
-    await openImageFiles(files, 'electron');
+    await openImageFiles(files);
     expect(opened).toEqual(['/shots/real.png']);
     expect(uploaded).toEqual(['made.png']);
     vi.stubGlobal('window', { latentshopFiles: { recordDropped: () => Promise.reject(new Error('Refused a drop from an untrusted frame.')) } });
     uploaded.length = 0;
-    const result = await openImageFiles(files, 'electron');
+    const result = await openImageFiles(files);
     expect(uploaded).toEqual(['real.png', 'made.png']);
     expect(result.failed).toEqual([]);
   });

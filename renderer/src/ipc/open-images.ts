@@ -12,12 +12,11 @@ import { droppedPaths, readBase64 } from './files';
  */
 export async function openImageFiles(
   files: File[],
-  mode: 'electron' | 'browser' | 'cli',
   onEach?: (done: number) => void,
 ): Promise<{ images: ImageInfo[]; failed: { name: string; error: LatentshopErrorData }[] }> {
   const images: ImageInfo[] = [];
   const failed: { name: string; error: LatentshopErrorData }[] = [];
-  const paths = mode === 'electron' ? await droppedPaths(files) : [];
+  const paths = await droppedPaths(files);
   for (const [index, file] of files.entries()) {
     const path = paths[index];
     try {

@@ -2,7 +2,6 @@ import type { ImageFormat, ImageInfo } from '../../../preload/contract';
 import { getApi } from '../ipc/api';
 import { errorText } from '../i18n';
 import { droppedPaths, readBase64 } from '../ipc/files';
-import { useEngineStore } from '../stores/engine';
 import { useSrStore } from '../stores/sr';
 import { startAndWait } from './wait-job';
 
@@ -18,13 +17,12 @@ const FORMATS: Record<string, ImageFormat> = { png: 'png', jpg: 'jpeg', jpeg: 'j
  */
 export async function upscaleFiles(files: File[]): Promise<void> {
   const sr = useSrStore();
-  const engine = useEngineStore();
   if (files.length === 0) return;
   const folder = await getApi().chooseOutputFolder({});
   sr.batchFolder = folder.path;
   sr.batchItems = files.map((f) => ({ name: f.name, state: 'waiting' }));
   const { model, scale } = sr;
-  const paths = engine.mode === 'electron' ? await droppedPaths(files) : [];
+  const paths = await droppedPaths(files);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < files.length) {

@@ -4,14 +4,12 @@ import type { BatchFileRef, BatchStatus, InpaintMethod } from '../../../preload/
 import { folderOf } from '../components/dropped-files';
 import { getApi } from '../ipc/api';
 import { droppedPaths, readBase64 } from '../ipc/files';
-import { useEngineStore } from './engine';
 
 /**
  * Batch inpainting: files staged by a drop, then the batches main runs, kept current by
  * batchProgress events. File objects are wrapped in markRaw: they are not UI state.
  */
 export const useBatchStore = defineStore('batch', () => {
-  const engine = useEngineStore();
   const staged = shallowRef<File[]>([]);
   const batches = shallowRef<BatchStatus[]>([]);
   const currentId = shallowRef<string | null>(null);
@@ -37,7 +35,7 @@ export const useBatchStore = defineStore('batch', () => {
   /** Desktop: the dropped paths (main expands folders). Browser: each file uploaded, then named by its upload id. */
   async function refs(): Promise<BatchFileRef[]> {
     const files = staged.value;
-    const paths = engine.mode === 'electron' ? await droppedPaths(files) : [];
+    const paths = await droppedPaths(files);
     if (paths.length > 0 && paths.every((p) => p !== null)) return files.map((f, i) => ({ name: f.name, path: paths[i] as string }));
     const out: BatchFileRef[] = [];
     uploading.value = files.length;
