@@ -48,8 +48,14 @@ export class CanvasView {
     const seq = ++this.loadSeq;
     if (!info) return this.replaceImage(null, null);
     // A 24 MP preview takes a second or two to load; until then the old zoom would be shown as the new photo's.
-    if (info.width !== this.imageSize?.width || info.height !== this.imageSize.height) for (const listener of this.zoomListeners) listener(null);
-    const img = await FabricImage.fromURL(info.previewUrl);
+    if (info.width !== this.imageSize?.width || info.height !== this.imageSize.height) this.emitZoom(null);
+    let img: FabricImage;
+    try {
+      img = await FabricImage.fromURL(info.previewUrl);
+    } catch (error) {
+      if (seq === this.loadSeq) this.emitZoom(this.zoom); // The view still shows what it showed.
+      throw error;
+    }
     if (seq !== this.loadSeq) return; // A newer show() won the race.
     // The preview may be smaller than the image; scale it so canvas units stay image pixels.
     img.set({
@@ -74,7 +80,7 @@ export class CanvasView {
     }
     if (sameSize) {
       this.canvas.requestRenderAll();
-      for (const listener of this.zoomListeners) listener(this.zoom); // Ends a 'loading' another show() began.
+      this.emitZoom(this.zoom); // Ends a 'loading' another show() began.
     } else this.fit();
   }
 
@@ -127,7 +133,11 @@ export class CanvasView {
     this.canvas.imageSmoothingEnabled = this.zoom < 1;
     if (this.checker) setCheckerZoom(this.checker, this.zoom);
     this.canvas.requestRenderAll();
-    for (const listener of this.zoomListeners) listener(this.zoom);
+    this.emitZoom(this.zoom);
+  }
+
+  private emitZoom(zoom: number | null): void {
+    for (const listener of this.zoomListeners) listener(zoom);
   }
 
   private viewSize(): Size {
