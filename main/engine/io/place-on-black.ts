@@ -2,7 +2,7 @@ import { LatentshopError } from '../../../preload/contract/errors';
 import type { UploadFrame } from '../../../preload/contract/types';
 import { tooLarge } from './decode-errors';
 import { DEFAULT_MAX_PIXELS } from './formats';
-import type { RasterImage } from './raster';
+import { lumaAt, maxValue, type RasterImage } from './raster';
 
 /**
  * A mask's crop placed on a black frame: one grey channel, 8 bits, the crop's grey (Rec. 601
@@ -18,14 +18,12 @@ export function placeOnBlack(crop: RasterImage, frame: UploadFrame): RasterImage
     throw LatentshopError.of('frameOverflow', { name, width, height, frameWidth: frame.width, frameHeight: frame.height, left: frame.left, top: frame.top }, name);
   }
   const { channels: c, data: px } = crop;
-  const toByte = crop.bitDepth === 16 ? 255 / 65535 : 1;
+  const toByte = 255 / maxValue(crop.bitDepth);
   const data = new Uint8Array(frame.width * frame.height);
   for (let y = 0; y < crop.height; y += 1) {
     const row = (frame.top + y) * frame.width + frame.left;
     for (let x = 0; x < crop.width; x += 1) {
-      const i = (y * crop.width + x) * c;
-      const grey = c >= 3 ? 0.299 * px[i]! + 0.587 * px[i + 1]! + 0.114 * px[i + 2]! : px[i]!;
-      data[row + x] = Math.round(grey * toByte);
+      data[row + x] = Math.round(lumaAt(px, (y * crop.width + x) * c, c) * toByte);
     }
   }
   return { width: frame.width, height: frame.height, channels: 1, bitDepth: 8, data, metadata: { name, format: 'png' } };

@@ -28,6 +28,11 @@ export interface RasterMetadata {
   sourcePath?: string;
 }
 
+/** Rec. 601 luma of the pixel whose first channel is at `i` (a grey image's grey value). */
+export function lumaAt(px: Uint8Array | Uint16Array, i: number, channels: number): number {
+  return channels >= 3 ? 0.299 * px[i]! + 0.587 * px[i + 1]! + 0.114 * px[i + 2]! : px[i]!;
+}
+
 export function maxValue(bitDepth: 8 | 16): number {
   return bitDepth === 16 ? 65535 : 255;
 }

@@ -35,7 +35,7 @@ export class ImageStore {
       // The spill only lets a restarted engine find the image; a full disk must not stop the
       // photo opening here, where it stays in memory. Export names the disk if it is still full.
       process.stderr.write(`latentshop engine: could not keep a copy of ${image.metadata.name} in ${this.cacheDir}: ${String(error)}\n`);
-      await Promise.all(['.raw.tmp', '.raw', '.json'].map((ext) => rm(join(this.cacheDir, id + ext), { force: true }).catch(() => undefined)));
+      await this.removeFiles(id).catch(() => undefined);
     }
     return id;
   }
@@ -50,7 +50,12 @@ export class ImageStore {
 
   async release(id: string): Promise<void> {
     this.images.delete(id);
-    await Promise.all(['.json', '.raw'].map((ext) => rm(join(this.cacheDir, id + ext), { force: true })));
+    await this.removeFiles(id);
+  }
+
+  /** The image's copy on disk, a half-written one included. */
+  private async removeFiles(id: string): Promise<void> {
+    await Promise.all(['.json', '.raw', '.raw.tmp'].map((ext) => rm(join(this.cacheDir, id + ext), { force: true })));
   }
 
   static describe(id: string, image: RasterImage): ImageMeta {

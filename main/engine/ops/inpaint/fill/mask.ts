@@ -1,6 +1,6 @@
 import { LatentshopError } from '../../../../../preload/contract/errors';
 import { decodeImageBuffer } from '../../../io/decode';
-import { maxValue, type RasterImage } from '../../../io/raster';
+import { lumaAt, maxValue, type RasterImage } from '../../../io/raster';
 
 /** A hole mask: one byte per pixel, nonzero where the image is to be filled. */
 export interface MaskImage {
@@ -31,9 +31,8 @@ export function maskFromRaster(raster: RasterImage): MaskImage {
     return { width, height, data };
   }
   for (let i = 0; i < n; i++) {
-    // Rec. 601 luma: a red stroke on black counts as a hole as readily as a white one.
-    const y = c >= 3 ? 0.299 * px[i * c]! + 0.587 * px[i * c + 1]! + 0.114 * px[i * c + 2]! : px[i * c]!;
-    data[i] = y > half ? 1 : 0;
+    // Luma: a red stroke on black counts as a hole as readily as a white one.
+    data[i] = lumaAt(px, i * c, c) > half ? 1 : 0;
   }
   return { width, height, data };
 }
