@@ -106,7 +106,7 @@ function blueAlongTop(img: Rgb, r: { x: number; y: number; width: number }): num
   return n ? blue / n : 0;
 }
 
-test('paint within a region: its outline shows, a stroke outside it is refused, and Apply waits while strokes are followed', async ({ page, app }) => {
+test('paint within a region: its outline shows, a stroke outside it is refused, a typed line is added, and Apply waits while strokes are followed', async ({ page, app }, testInfo) => {
   test.setTimeout(240_000);
   const debug = hook(page);
   const { spine } = await openSneakerPhoto(page, app.url);
@@ -138,11 +138,41 @@ test('paint within a region: its outline shows, a stroke outside it is refused, 
   expect(await debug.strokeCount()).toBe(0);
   await expect(page.getByTestId('paint-status')).not.toContainText('…');
 
-  await drag(page, line(spine.y, spine.x0, spine.x1));
+  // The stroke inside it, typed rather than drawn (the keyboard's way): the group opens on Enter,
+  // starts across the region's middle (y 144), and Tab walks its four fields to Add line.
+  const ends = { x0: spine.x0, y0: spine.y, x1: spine.x1, y1: spine.y };
+  await page.getByTestId('paint-line').locator('summary').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('paint-line-y0')).toHaveValue('144');
+  await page.keyboard.press('Tab');
+  for (const key of ['x0', 'y0', 'x1', 'y1'] as const) {
+    await expect(page.getByTestId(`paint-line-${key}`)).toBeFocused();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(String(ends[key]));
+    await page.keyboard.press('Tab');
+  }
+  await expect(page.getByTestId('paint-line-add')).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect.poll(() => debug.strokeCount()).toBe(1);
   await expect(page.getByTestId('paint-outside')).toBeHidden();
   await expect(page.getByTestId('paint-candidate')).toHaveCount(4, { timeout: 90_000 });
   await expect(page.getByTestId('paint-apply')).toBeEnabled({ timeout: 90_000 });
+  // The preview follows the line: under it, the result (z*) is darker than the inversion (z0), toward
+  // red's luminance (54) on the light shoe. The stroke is drawn on top at 85 % opacity in both, so
+  // only the overlay shows through: about 10 grey levels here (z0 74 → z* 63) for some 70 beneath.
+  const under = await Promise.all(line(spine.y, spine.x0, spine.x1).map((p) => debug.toView(p)));
+  const lumaUnder = async () => sampleAt(await rgbOf(await page.getByTestId('canvas').screenshot()), under).luma;
+  await page.waitForTimeout(300);
+  const constrained = await lumaUnder();
+  await page.getByTestId('paint-interp').fill('0');
+  await expect.poll(async () => (await lumaUnder()) - constrained).toBeGreaterThan(4);
+  testInfo.annotations.push({ type: 'measure', description: `luma under typed line: z0 ${(await lumaUnder()).toFixed(1)}, z* ${constrained.toFixed(1)}` });
+  await page.getByTestId('paint-interp').fill('1');
+
+  // The eraser has no stroke to add: Add line is off, and its tooltip says which tools have one.
+  await page.getByTestId('paint-eraser').click();
+  await expect(page.getByTestId('paint-line-add')).toBeDisabled();
+  await expect(page.getByTestId('paint-line-add')).toHaveAttribute('title', /Sketch/);
 
   // A sketch line: until the candidates follow it, Apply is off (they would leave it out).
   await page.getByTestId('paint-sketch').click();
