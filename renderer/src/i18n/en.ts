@@ -299,7 +299,6 @@ export const en = {
     replaceRunning: '{op} is still running on {name}. Opening {next} cancels it and closes {name} with its undo history.',
     replaceUnapplied: '{name} has work that is not applied yet (an upscale, moved sliders, painted strokes or a mask). Opening {next} discards it.',
     replaceConfirm: 'Close and open {next}',
-    leave: 'You have changes that are not exported.',
   },
   settings: { title: 'Settings', language: 'Language' },
   languages: { en: 'English', 'zh-CN': '简体中文' },

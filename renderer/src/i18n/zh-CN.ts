@@ -301,7 +301,6 @@ export const zhCN: MessageSchema = {
     replaceRunning: '{op}仍在处理 {name}。打开 {next} 会取消该任务，并关闭 {name} 及其撤销历史。',
     replaceUnapplied: '{name} 有尚未应用的工作（放大结果、已移动的滑块、绘制的笔画或蒙版）。打开 {next} 会丢弃它。',
     replaceConfirm: '关闭并打开 {next}',
-    leave: '您有尚未导出的更改。',
   },
   settings: { title: '设置', language: '语言' },
   languages: { en: 'English', 'zh-CN': '简体中文' },
