@@ -1,12 +1,10 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { z } from 'zod';
+import { droppedPathsSchema } from '../../preload/contract/schemas';
 import { IPC_CHANNEL, IPC_DROP_CHANNEL, IPC_EVENT_CHANNEL, type LatentshopEvents, type WireEvent } from '../../preload/contract/service';
 import type { Runtime } from '../app/runtime';
 import { isTrustedSender } from '../electron/trust';
 
 const EVENTS: (keyof LatentshopEvents)[] = ['jobQueued', 'jobProgress', 'jobDone', 'jobError', 'engineRestarted', 'batchProgress'];
-/** As many paths as a batch may hold files, each as long as startBatch allows. */
-const droppedPaths = z.array(z.string().min(1).max(4096)).min(1).max(10_000);
 
 /**
  * One channel for every call, plus one on which the preload records dropped files' paths
@@ -22,7 +20,7 @@ export function registerIpc(runtime: Runtime, devServerUrl: string | undefined):
   });
   ipcMain.handle(IPC_DROP_CHANNEL, (event, paths: unknown) => {
     if (!trusted(event)) throw new Error('Refused a drop from an untrusted frame.');
-    runtime.paths.allow(droppedPaths.parse(paths));
+    runtime.paths.allow(droppedPathsSchema.parse(paths));
   });
 }
 

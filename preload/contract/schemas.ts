@@ -6,6 +6,8 @@ import type { MethodName } from './service';
 /** Runtime schemas for every method's argument; main validates with these before anything runs. */
 const empty = z.object({}).strict();
 const id = z.string().min(1).max(128).regex(/^[A-Za-z0-9_-]+$/);
+/** A path on disk, as long as the platforms allow. */
+const filePath = z.string().min(1).max(4096);
 const fileName = z.string().min(1).max(255).refine((n) => !/[\\/]/.test(n) && n !== '.' && n !== '..', 'name must not contain a path');
 
 export const resizeJobSchema = z
@@ -48,7 +50,7 @@ export const exportOptionsSchema = z
 export const methodSchemas = {
   info: empty,
   openDialog: empty,
-  openDropped: z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(1000) }).strict(),
+  openDropped: z.object({ paths: z.array(filePath).min(1).max(1000) }).strict(),
   upload: z
     .object({
       name: z.string().min(1).max(255).refine((n) => !/[\\/]/.test(n), 'name must not contain a path'),
@@ -76,7 +78,7 @@ export const methodSchemas = {
   startBatch: z
     .object({
       files: z
-        .array(z.object({ name: fileName, path: z.string().min(1).max(4096).optional(), uploadId: id.optional(), folder: z.string().max(4096).optional() }).strict())
+        .array(z.object({ name: fileName, path: filePath.optional(), uploadId: id.optional(), folder: z.string().max(4096).optional() }).strict())
         .min(1)
         .max(10_000),
       method: z.enum(['fill', 'model', 'gan']),
@@ -91,3 +93,6 @@ export const methodSchemas = {
   batchStatus: z.object({ batchId: id.optional() }).strict(),
   ...latentMethodSchemas,
 } satisfies Record<MethodName, z.ZodType>;
+
+/** The preload's record of dropped files (IPC_DROP_CHANNEL): as many paths as a batch may hold. */
+export const droppedPathsSchema = z.array(filePath).min(1).max(10_000);
