@@ -30,6 +30,13 @@ export function photoToViewport(p: Point2, vpt: TMat2D): Point2 {
   return { x: a * p.x + c * p.y + e, y: b * p.x + d * p.y + f };
 }
 
+/** A photo rectangle → viewport CSS pixels. */
+export function rectToViewport(r: Rect, vpt: TMat2D): Rect {
+  const a = photoToViewport({ x: r.x, y: r.y }, vpt);
+  const b = photoToViewport({ x: r.x + r.width, y: r.y + r.height }, vpt);
+  return { x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y };
+}
+
 /** Keeps a point on the photo, so strokes that leave the edge still constrain its border. */
 export function clampToImage(p: Point2, size: Size2): Point2 {
   return { x: Math.min(size.width, Math.max(0, p.x)), y: Math.min(size.height, Math.max(0, p.y)) };

@@ -1,7 +1,7 @@
 import { FabricImage, Line, Rect as FabricRect, type Canvas } from 'fabric';
 import { markRaw } from 'vue';
 import type { EditPreview, Rect } from '../../../../preload/contract/latent';
-import { photoToViewport } from '../../latent/geometry';
+import { rectToViewport } from '../../latent/geometry';
 
 /**
  * The edited region drawn over the photo at its place, on top of everything. The before/after
@@ -50,10 +50,7 @@ export class EditOverlay {
   viewportRect(): Rect | null {
     const r = this.region;
     if (!r) return null;
-    const vpt = this.canvas.viewportTransform;
-    const a = photoToViewport({ x: r.x, y: r.y }, vpt);
-    const b = photoToViewport({ x: r.x + r.width, y: r.y + r.height }, vpt);
-    return { x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y };
+    return rectToViewport(r, this.canvas.viewportTransform);
   }
 
   clear(): void {

@@ -1,7 +1,7 @@
 import { Rect as FabricRect, type Canvas } from 'fabric';
 import { markRaw } from 'vue';
 import type { Rect } from '../../../../preload/contract/latent';
-import { photoToViewport } from '../../latent/geometry';
+import { rectToViewport } from '../../latent/geometry';
 
 export interface RegionOutlineOptions {
   /** Tint inside the outline; none by default (the photo under it stays as it is). */
@@ -49,10 +49,7 @@ export class RegionOutline {
   viewportRect(): Rect | null {
     const r = this.region;
     if (!r) return null;
-    const vpt = this.canvas.viewportTransform;
-    const a = photoToViewport({ x: r.x, y: r.y }, vpt);
-    const b = photoToViewport({ x: r.x + r.width, y: r.y + r.height }, vpt);
-    return { x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y };
+    return rectToViewport(r, this.canvas.viewportTransform);
   }
 
   dispose(): void {
