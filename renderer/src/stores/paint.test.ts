@@ -159,6 +159,31 @@ describe('usePaintStore', () => {
     expect(ops('constrain')).toHaveLength(1);
   });
 
+  it('follows strokes again when they come back with matching candidates but were put aside mid-run', async () => {
+    const s1 = await withSession();
+    const latent = useLatentStore();
+    const paint = usePaintStore();
+    paint.addStroke(line(200, 120, 280));
+    paint.addStroke(line(150, 120, 280));
+    useJobsStore().handleDone((await nextConstrain(1)).jobId, constrained('s1'));
+    await expect.poll(() => paint.appliable).toBe(true);
+    // Undo, then redo: the strokes are those of the candidates again, but a run for the undone
+    // state has started on the engine, whose session candidates it overwrites.
+    paint.undo();
+    await nextConstrain(2);
+    paint.redo();
+    expect(paint.fresh).toBe(true);
+    latent.session = null;
+    await nextTick();
+    latent.session = s1;
+    await nextTick();
+    expect(paint.appliable).toBe(false);
+    const rerun = await nextConstrain(3);
+    expect(rerun.strokes).toBe(2);
+    useJobsStore().handleDone(rerun.jobId, constrained('s1'));
+    await expect.poll(() => paint.appliable).toBe(true);
+  });
+
   it('refuses a stroke wholly outside the region, and says so until the next stroke is taken', async () => {
     await withSession();
     const paint = usePaintStore();

@@ -25,6 +25,8 @@ interface KeptPaint {
   resultFor: ResultInputs | null;
   candidate: number;
   interpolation: number;
+  /** A run was following the strokes when the session was put aside: it may have rewritten the engine's candidates. */
+  wasFollowing: boolean;
 }
 
 /** The contract's defaults (ConstrainJobSpec): λ1 "stay close" and λ2 "realism". */
@@ -191,7 +193,7 @@ export const usePaintStore = defineStore('paint', () => {
 
   function keep(sessionId: string): void {
     kept.delete(sessionId);
-    kept.set(sessionId, { list: list.value, result: result.value, resultFor: resultFor.value, candidate: candidate.value, interpolation: interpolation.value });
+    kept.set(sessionId, { list: list.value, result: result.value, resultFor: resultFor.value, candidate: candidate.value, interpolation: interpolation.value, wasFollowing: following.value });
     // The latent store keeps a few parked sessions; older entries can never come back.
     for (const oldest of kept.keys()) if (kept.size > PARKED_SESSIONS) kept.delete(oldest);
   }
@@ -208,8 +210,10 @@ export const usePaintStore = defineStore('paint', () => {
     setResult(back.result, back.resultFor);
     candidate.value = back.candidate;
     interpolation.value = back.interpolation;
-    // Strokes put aside while a run followed them come back with older candidates: follow them again.
-    if (!fresh.value && strokes.value.length > 0) scheduleConstrain();
+    // Strokes put aside while a run followed them come back with older candidates: follow them
+    // again. So do candidates that match their strokes if a run was in flight (an undo then a redo
+    // in the pause): the engine keeps the candidates it computed last, which Apply would take.
+    if ((back.wasFollowing || !fresh.value) && strokes.value.length > 0) scheduleConstrain();
   });
   watch([stayClose, realism], () => strokes.value.length > 0 && scheduleConstrain());
 
