@@ -1,6 +1,6 @@
 import { app, BrowserWindow } from 'electron';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { previewPath } from './app/preview-route';
@@ -15,7 +15,8 @@ import { utilitySpawner } from './electron/utility-spawner';
 import { secureWindowOptions } from './electron/window-options';
 import { forwardEvents, registerIpc } from './ipc/electron-registrar';
 
-const here = fileURLToPath(new URL('.', import.meta.url));
+// From the file's own path: Vite inlines a folder URL made from import.meta.url as a data: URL.
+const here = dirname(fileURLToPath(import.meta.url));
 // The dev server decides what the window loads and which origin may call IPC: never when packaged.
 const devServerUrl = app.isPackaged ? undefined : process.env['VITE_DEV_SERVER_URL'];
 let mainWindow: BrowserWindow | undefined;

@@ -57,6 +57,17 @@ describe('import rules (VS Code-style layering)', () => {
     expect(electronText.map((f) => relative(ROOT, f))).toEqual([]);
   });
 
+  it("main-side code never makes a folder's URL from import.meta.url (the build inlines it as a data: URL)", () => {
+    // Vite treats new URL('.', import.meta.url) as an asset reference and bundles the folder as
+    // data:video/mp2t…; fileURLToPath then threw at run time (the Electron main's start-up, and
+    // the engine's model lookup). dirname(fileURLToPath(import.meta.url)) survives the build.
+    const folderUrl = /new URL\(\s*['"]\.{1,2}\/?['"]\s*,\s*import\.meta\.url/;
+    const offending = files
+      .filter((f) => !f.startsWith(join(ROOT, 'renderer')) && !f.endsWith('.test.ts'))
+      .filter((f) => folderUrl.test(readFileSync(f, 'utf8')));
+    expect(offending.map((f) => relative(ROOT, f))).toEqual([]);
+  });
+
   it('has no circular imports', () => {
     const graph = new Map(files.map((f) => [f, imports(f).map((e) => e.target)]));
     const state = new Map<string, 'visiting' | 'done'>();

@@ -38,7 +38,7 @@ export function findPackageRoot(pkg: string, fromDir: string): string | undefine
   if (isPackage(own, pkg)) return own;
   // Checking package.json in each folder, rather than require.resolve, also finds packages
   // whose "exports" map hides package.json.
-  return appPackageFolders(pkg, fileURLToPath(new URL('.', import.meta.url))).map((dir) => join(dir, pkg)).find((dir) => isPackage(dir, pkg));
+  return appPackageFolders(pkg, dirname(fileURLToPath(import.meta.url))).map((dir) => join(dir, pkg)).find((dir) => isPackage(dir, pkg));
 }
 
 /**
