@@ -169,10 +169,10 @@ test('paint within a region: its outline shows, a stroke outside it is refused, 
   testInfo.annotations.push({ type: 'measure', description: `luma under typed line: z0 ${(await lumaUnder()).toFixed(1)}, z* ${constrained.toFixed(1)}` });
   await page.getByTestId('paint-interp').fill('1');
 
-  // The eraser has no stroke to add: Add line is off, and its tooltip says which tools have one.
+  // The eraser has no stroke to add: Add line is off, and a line under it says which tools have one.
   await page.getByTestId('paint-eraser').click();
   await expect(page.getByTestId('paint-line-add')).toBeDisabled();
-  await expect(page.getByTestId('paint-line-add')).toHaveAttribute('title', /Sketch/);
+  await expect(page.getByTestId('paint-line-hint')).toHaveText(/Sketch/);
 
   // A sketch line: until the candidates follow it, Apply is off (they would leave it out).
   await page.getByTestId('paint-sketch').click();
