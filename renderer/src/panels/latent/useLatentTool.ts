@@ -1,7 +1,8 @@
 import type { Canvas } from 'fabric';
-import { onActivated, onDeactivated, watch } from 'vue';
+import { watch } from 'vue';
 import { activeView } from '../../canvas/active';
 import type { DragPathTool, DragPathOptions } from '../../canvas/tools/DragPathTool';
+import { useShown } from '../useShown';
 
 type ToolFactory = (canvas: Canvas) => DragPathTool<DragPathOptions>;
 
@@ -12,11 +13,14 @@ type ToolFactory = (canvas: Canvas) => DragPathTool<DragPathOptions>;
  */
 export function useLatentTool(factory: () => ToolFactory | null): void {
   let mine: DragPathTool<DragPathOptions> | null = null;
-  let active = false;
+  const active = useShown(install, () => {
+    if (mine && !mine.isDisposed) activeView()?.setTool(null);
+    mine = null;
+  });
 
   function install(): void {
     const view = activeView();
-    if (!active || !view) return;
+    if (!active() || !view) return;
     const make = factory();
     if (!make && (!mine || mine.isDisposed)) return;
     view.setTool(make ? (canvas) => (mine = make(canvas)) : null);
@@ -24,13 +28,4 @@ export function useLatentTool(factory: () => ToolFactory | null): void {
   }
 
   watch(factory, install);
-  onActivated(() => {
-    active = true;
-    install();
-  });
-  onDeactivated(() => {
-    active = false;
-    if (mine && !mine.isDisposed) activeView()?.setTool(null);
-    mine = null;
-  });
 }

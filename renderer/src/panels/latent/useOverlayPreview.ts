@@ -1,4 +1,4 @@
-import { onActivated, onDeactivated, ref, watch } from 'vue';
+import { ref, watch } from 'vue';
 import type { EditPreview, EditPreviewArgs } from '../../../../preload/contract';
 import { activeView } from '../../canvas/active';
 import { overlayOf, regionOutlineOf, strokeLayerOf } from '../../canvas/latent/layers';
@@ -6,6 +6,7 @@ import { getApi } from '../../ipc/api';
 import { errorText } from '../../i18n';
 import { latestRequester } from '../../latent/schedule';
 import { useToastStore } from '../../stores/toasts';
+import { useShown } from '../useShown';
 
 /**
  * Draws previewEdit results over the canvas while the (kept-alive) panel is shown. `args`
@@ -16,7 +17,7 @@ import { useToastStore } from '../../stores/toasts';
 export function useOverlayPreview(args: () => EditPreviewArgs | null) {
   const toasts = useToastStore();
   const shown = ref(false);
-  let active = false;
+  const active = useShown(refresh, clear);
 
   const requester = latestRequester<EditPreviewArgs, EditPreview>(
     (a) => getApi().previewEdit(a),
@@ -26,11 +27,11 @@ export function useOverlayPreview(args: () => EditPreviewArgs | null) {
 
   async function draw(preview: EditPreview): Promise<void> {
     const view = activeView();
-    if (!view || !active) return;
+    if (!view || !active()) return;
     if (await overlayOf(view.canvas).show(preview)) {
       regionOutlineOf(view.canvas).raise(); // The preview covers the region exactly: its outline stays on top.
       strokeLayerOf(view.canvas).raise(); // Painted strokes stay visible above the result.
-      shown.value = active;
+      shown.value = active();
     }
   }
 
@@ -42,21 +43,13 @@ export function useOverlayPreview(args: () => EditPreviewArgs | null) {
   }
 
   function refresh(): void {
-    if (!active) return;
+    if (!active()) return;
     const a = args();
     if (a) requester.push(a);
     else clear();
   }
 
   watch(args, refresh);
-  onActivated(() => {
-    active = true;
-    refresh();
-  });
-  onDeactivated(() => {
-    active = false;
-    clear();
-  });
 
   /** The overlay's before/after divider (0–1 across the region). */
   function setSplit(fraction: number): void {

@@ -1,8 +1,9 @@
-import { onActivated, onDeactivated, watch } from 'vue';
+import { watch } from 'vue';
 import type { Rect } from '../../../../preload/contract';
 import { activeView } from '../../canvas/active';
 import { regionOutlineOf } from '../../canvas/latent/layers';
 import { useUiStore } from '../../stores/ui';
+import { useShown } from '../useShown';
 
 /**
  * Draws a region's outline on the canvas while the (kept-alive) panel is shown, so the user sees
@@ -11,20 +12,12 @@ import { useUiStore } from '../../stores/ui';
  */
 export function useRegionOutline(region: () => Rect | null): void {
   const ui = useUiStore();
-  let active = false;
+  const shown = useShown(draw, draw);
 
   function draw(): void {
     const view = activeView();
-    if (view) regionOutlineOf(view.canvas).show(active ? region() : null);
+    if (view) regionOutlineOf(view.canvas).show(shown() ? region() : null);
   }
 
   watch([region, () => ui.zoom], draw);
-  onActivated(() => {
-    active = true;
-    draw();
-  });
-  onDeactivated(() => {
-    active = false;
-    draw();
-  });
 }
