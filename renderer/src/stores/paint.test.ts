@@ -63,6 +63,16 @@ describe('usePaintStore', () => {
     return { jobId, strokes: spec.op === 'constrain' ? spec.strokes.length : -1 };
   }
 
+  /** The session is put aside (an Apply, a step to another image), `meanwhile` runs, and it comes back (an undo). */
+  async function putAsideAndBack(s: LatentSessionResult, meanwhile: () => void = () => undefined): Promise<void> {
+    const latent = useLatentStore();
+    latent.session = null;
+    await nextTick();
+    meanwhile();
+    latent.session = s;
+    await nextTick();
+  }
+
   async function withSession(id = 's1'): Promise<LatentSessionResult> {
     const s = session(id);
     useLatentStore().session = s;
@@ -116,7 +126,6 @@ describe('usePaintStore', () => {
 
   it('follows strokes again when they come back with candidates computed for fewer of them', async () => {
     const s1 = await withSession();
-    const latent = useLatentStore();
     const paint = usePaintStore();
     paint.addStroke(line(200, 120, 280));
     useJobsStore().handleDone((await nextConstrain(1)).jobId, constrained('s1'));
@@ -125,11 +134,7 @@ describe('usePaintStore', () => {
     await nextConstrain(2);
 
     // The session is put aside while that run follows the second stroke (cancelled), then comes back.
-    latent.session = null;
-    await nextTick();
-    expect(paint.strokes).toHaveLength(0);
-    latent.session = s1;
-    await nextTick();
+    await putAsideAndBack(s1, () => expect(paint.strokes).toHaveLength(0));
     expect(paint.strokes).toHaveLength(2);
     expect(paint.result?.candidates).toHaveLength(4);
     expect(paint.fresh).toBe(false);
@@ -143,15 +148,11 @@ describe('usePaintStore', () => {
 
   it('brings back candidates that match their strokes as they were, without a new run', async () => {
     const s1 = await withSession();
-    const latent = useLatentStore();
     const paint = usePaintStore();
     paint.addStroke(line(200, 120, 280));
     useJobsStore().handleDone((await nextConstrain(1)).jobId, constrained('s1'));
     await expect.poll(() => paint.appliable).toBe(true);
-    latent.session = null;
-    await nextTick();
-    latent.session = s1;
-    await nextTick();
+    await putAsideAndBack(s1);
     expect(paint.strokes).toHaveLength(1);
     expect(paint.appliable).toBe(true);
     expect(paint.following).toBe(false);
@@ -161,7 +162,6 @@ describe('usePaintStore', () => {
 
   it('follows strokes again when they come back with matching candidates but were put aside mid-run', async () => {
     const s1 = await withSession();
-    const latent = useLatentStore();
     const paint = usePaintStore();
     paint.addStroke(line(200, 120, 280));
     paint.addStroke(line(150, 120, 280));
@@ -173,10 +173,7 @@ describe('usePaintStore', () => {
     await nextConstrain(2);
     paint.redo();
     expect(paint.fresh).toBe(true);
-    latent.session = null;
-    await nextTick();
-    latent.session = s1;
-    await nextTick();
+    await putAsideAndBack(s1);
     expect(paint.appliable).toBe(false);
     const rerun = await nextConstrain(3);
     expect(rerun.strokes).toBe(2);
